@@ -1,0 +1,85 @@
+"""Every error newsloom reports to a user, with a searchable code, in one place.
+
+An error message is one line: where (file and line when known), what went
+wrong, and what to do. The CLI prints exactly that line and no traceback;
+anything that is not a :class:`NewsloomError` is a bug and keeps its traceback.
+
+Exit codes (see :data:`EXIT_CODES`): 0 all done; 1 some inputs were rejected
+and the rest stored; 2 usage or configuration error; 3 the store is unusable.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    # Input (NL1xx): one input rejected, the others carry on.
+    "NL101": "file is empty",
+    "NL102": "looks binary, not text ({detail})",
+    "NL103": "cannot tell the text encoding ({detail}); convert it to UTF-8",
+    "NL104": "file is {size} MB, over the {limit} MB limit (setting ingest.max_file_mb)",
+    "NL105": "malformed JSON line: {detail}",
+    "NL106": "JSON line has no 'text' or 'html' field",
+    "NL107": "no article text left after cleaning",
+    "NL108": "malformed feed: {detail}",
+    "NL109": "no such file or folder",
+    "NL110": "cannot read: {detail}",
+    "NL111": "JSON line field '{field}' must be {expected}",
+    # Store (NL3xx): the store cannot be used at all.
+    "NL301": "cannot open the store: {detail}",
+    "NL302": "store schema version {found} is newer than this newsloom knows ({known}); "
+    "upgrade newsloom",
+    "NL303": "not a newsloom store: {detail}",
+    "NL304": "no document matches '{ref}' (give an id, an id prefix or a source path)",
+    "NL305": "'{ref}' matches {n} documents; give more of the id",
+    # Configuration and usage (NL2xx).
+    "NL201": "unknown setting '{key}'",
+    "NL202": "setting '{key}' must be {expected}, got {value!r}",
+    "NL203": "cannot read settings file: {detail}",
+    "NL204": "unknown language code '{code}' in lang.languages",
+    # Models (NL4xx).
+    "NL401": "cannot load model {name}: {detail}",
+}
+
+
+class NewsloomError(Exception):
+    """Base of every error meant for a user. ``str(err)`` is the one-line message."""
+
+    exit_code = 1
+
+    def __init__(self, code: str, where: str | None = None, **detail: object) -> None:
+        self.code = code
+        self.where = where
+        self.reason = MESSAGES[code].format(**detail)
+        super().__init__(f"[{code}] {where}: {self.reason}" if where else f"[{code}] {self.reason}")
+
+    def to_json(self) -> dict[str, object]:
+        return {"code": self.code, "where": self.where, "message": self.reason}
+
+
+class InputError(NewsloomError, ValueError):
+    """One input cannot be used; the others carry on."""
+
+    exit_code = 1
+
+
+class ConfigError(NewsloomError, ValueError):
+    """A setting or a command-line argument is wrong."""
+
+    exit_code = 2
+
+
+class StoreError(NewsloomError):
+    """The store cannot be opened, read or written."""
+
+    exit_code = 3
+
+
+class NotFoundError(NewsloomError, LookupError):
+    """A document, story or entity the user named does not exist."""
+
+    exit_code = 2
+
+
+class ModelError(NewsloomError):
+    """A model that ships in a package could not be loaded."""
+
+    exit_code = 3

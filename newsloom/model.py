@@ -1,0 +1,141 @@
+"""The document model every stage reads and writes: plain dataclasses, no I/O.
+
+A :class:`Document` owns its paragraphs; sentences are character offsets into a
+paragraph's text (like spaCy's spans over a ``Doc``), so later stages can point
+at a sentence without copying it.  Language views are derived from the
+paragraphs, never stored twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Literal
+
+Layout = Literal["monolingual", "interleaved", "blocks"]
+Role = Literal["title", "header", "body"]
+
+_SPACE = re.compile(r"\s+")
+
+
+def normalise_text(text: str) -> str:
+    """NFC with runs of whitespace collapsed: the form content ids are computed on."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def content_id(text: str) -> str:
+    """A stable 16-hex-digit id derived from the normalised content alone.
+
+    The same article read from two files, or from a file and a JSONL line,
+    gets the same id, which is what makes ingest idempotent.
+    """
+    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class RawInput:
+    """One article as read from disk, decoded but not yet parsed.
+
+    ``source`` names where it came from: a path, ``path:LINE`` for a JSONL
+    line, ``path#N`` for the N-th feed item, or ``-`` for stdin.
+    ``hints`` carries metadata the container already gave (JSONL fields,
+    feed item fields) under :class:`Metadata` field names.
+    """
+
+    source: str
+    kind: Literal["text", "html"]
+    content: str
+    encoding: str
+    container: Literal["file", "jsonl", "feed", "stdin"] = "file"
+    hints: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass
+class Paragraph:
+    """One line-level block of a document, with what the stages learned about it."""
+
+    text: str
+    role: Role = "body"
+    lang: str | None = None
+    """ISO 639-1 code, or None where no language could be told (numbers, symbols)."""
+    script: str | None = None
+    """``Hans`` or ``Hant`` for Chinese; None for other languages."""
+    simplified: str | None = None
+    """Simplified-Chinese form of a Traditional paragraph, used for matching."""
+    boilerplate: bool = False
+    reason: str | None = None
+    """Why the paragraph was marked as boilerplate (a rule name), else None."""
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    """Sentence spans as (start, end) character offsets into ``text``."""
+
+    @property
+    def is_content(self) -> bool:
+        """True for the paragraphs that carry the article: body text, not clutter."""
+        return self.role == "body" and not self.boilerplate
+
+    @property
+    def matching_text(self) -> str:
+        """The text to compare across documents: Simplified where Chinese is Traditional."""
+        return self.simplified or self.text
+
+    def sentence_texts(self) -> list[str]:
+        return [self.text[a:b] for a, b in self.sentences] or [self.text]
+
+
+@dataclass
+class Metadata:
+    """What a page says about itself. Every field is optional: pages rarely say all."""
+
+    title: str | None = None
+    titles: dict[str, str] = field(default_factory=dict)
+    """Title per language, for bilingual pages that carry one in each."""
+    outlet: str | None = None
+    published: str | None = None
+    """ISO 8601 date or date-time, as precise as the page gives it."""
+    authors: list[str] = field(default_factory=list)
+    editor: str | None = None
+    translator: str | None = None
+    url: str | None = None
+    declared_lang: str | None = None
+    """A language the container declared (JSONL ``lang``, ``<html lang>``)."""
+    translated_from: str | None = None
+    """A "translated from" note, where the page has one."""
+
+
+@dataclass
+class Document:
+    """An article: its paragraphs, metadata and the document-level language facts."""
+
+    id: str
+    source: str
+    kind: Literal["text", "html"]
+    encoding: str
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    meta: Metadata = field(default_factory=Metadata)
+    languages: list[str] = field(default_factory=list)
+    """Languages of the content paragraphs, largest share first."""
+    layout: Layout = "monolingual"
+    stages: dict[str, str] = field(default_factory=dict)
+    """Stage name -> stage version that has run on this document."""
+
+    def views(self) -> dict[str, list[int]]:
+        """Paragraph indices of the content in each language: the language views."""
+        out: dict[str, list[int]] = {}
+        for i, p in enumerate(self.paragraphs):
+            if p.is_content and p.lang:
+                out.setdefault(p.lang, []).append(i)
+        return {lang: out[lang] for lang in self.languages if lang in out}
+
+    def view_text(self, lang: str) -> str:
+        """The document's text in one language, paragraphs separated by blank lines."""
+        return "\n\n".join(self.paragraphs[i].text for i in self.views().get(lang, []))
+
+    @property
+    def script(self) -> str | None:
+        """``Hant`` when the Chinese content is Traditional, ``Hans`` when Simplified."""
+        scripts = [p.script for p in self.paragraphs if p.is_content and p.script]
+        if not scripts:
+            return None
+        return max(set(scripts), key=scripts.count)
