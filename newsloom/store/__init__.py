@@ -1,1 +1,16 @@
-"""store stage."""
+"""Storage behind one interface (:mod:`newsloom.store.base`); SQLite is the default."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsloom.store.base import DocSummary, Store
+from newsloom.store.sqlite import SQLiteStore
+
+
+def open_store(location: str | Path) -> Store:
+    """Open the store at ``location``: a SQLite file path, or ``:memory:``."""
+    return SQLiteStore(location)
+
+
+__all__ = ["DocSummary", "SQLiteStore", "Store", "open_store"]

@@ -1,0 +1,65 @@
+"""The storage interface. Callers use only this; SQLite is one backend of it.
+
+Every method that writes is atomic: a document is stored whole or not at all,
+so a killed ingest never leaves half a document, and adding the same content
+again is a no-op (ids come from the content).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Protocol
+
+from newsloom.model import Document
+
+
+@dataclass(frozen=True)
+class DocSummary:
+    """One row of ``newsloom docs``: enough to pick a document, not the whole of it."""
+
+    id: str
+    source: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    languages: list[str]
+    layout: str
+    paragraphs: int
+
+
+class Store(Protocol):
+    def add(self, doc: Document, lines: tuple[str, Iterable[str]] | None = None) -> bool:
+        """Store ``doc`` in one transaction; True if new, False if its id was there.
+
+        ``lines`` is ``(source_key, line_hashes)`` for the recurring-line counts
+        of the boilerplate stage; they are counted in the same transaction, and
+        only when the document is new, so a re-run does not count twice.
+        """
+        ...
+
+    def has(self, doc_id: str) -> bool: ...
+
+    def add_source(self, doc_id: str, source: str) -> None:
+        """Record that ``source`` holds the content of an already stored document."""
+        ...
+
+    def get(self, doc_id: str) -> Document:
+        """The document with this exact id; :class:`NotFoundError` if none."""
+        ...
+
+    def find(self, ref: str) -> Document:
+        """A document by id, unique id prefix, or source path (as given or absolute)."""
+        ...
+
+    def iter_documents(self) -> Iterator[Document]: ...
+
+    def summaries(self, limit: int | None = None, offset: int = 0) -> list[DocSummary]: ...
+
+    def count(self) -> int: ...
+
+    def line_counts(self, source_key: str) -> dict[str, int]:
+        """Per line hash, the number of stored documents of ``source_key`` that hold it."""
+        ...
+
+    def close(self) -> None: ...

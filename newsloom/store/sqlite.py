@@ -1,0 +1,252 @@
+"""The embedded store: one SQLite file, WAL mode, migrations by ``user_version``.
+
+One connection writes, each document inside ``BEGIN IMMEDIATE`` … ``COMMIT``:
+a crash or kill between documents loses nothing that was committed, and one in
+the middle of a document rolls that document back, whole.  Readers may open
+the same file while an ingest writes (WAL).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+
+from newsloom.errors import NotFoundError, StoreError
+from newsloom.model import Document, Metadata, Paragraph
+from newsloom.store.base import DocSummary
+
+
+def _migrations() -> list[tuple[int, str]]:
+    folder = resources.files("newsloom.store").joinpath("migrations")
+    found = []
+    for entry in folder.iterdir():
+        if entry.name.endswith(".sql"):
+            found.append((int(entry.name.split("_", 1)[0]), entry.read_text("utf-8")))
+    return sorted(found)
+
+
+class SQLiteStore:
+    """:class:`newsloom.store.base.Store` over one SQLite file (or ``:memory:``)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        try:
+            self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self._db.execute("PRAGMA foreign_keys = ON")
+            if self.path != ":memory:":
+                self._db.execute("PRAGMA journal_mode = WAL")
+                self._db.execute("PRAGMA synchronous = NORMAL")
+            self._db.execute("PRAGMA busy_timeout = 10000")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            if "file is not a database" in str(exc):
+                raise StoreError("NL303", self.path, detail="the file is not SQLite") from None
+            raise StoreError("NL301", self.path, detail=exc) from None
+
+    # -- schema ---------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        current = self._db.execute("PRAGMA user_version").fetchone()[0]
+        migrations = _migrations()
+        known = migrations[-1][0]
+        if current > known:
+            raise StoreError("NL302", self.path, found=current, known=known)
+        if current == 0 and self._db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            raise StoreError("NL303", self.path, detail="it holds tables of another program")
+        for version, script in migrations:
+            if version <= current:
+                continue
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in script.split(";\n"):
+                    if statement.strip():
+                        self._db.execute(statement)
+                self._db.execute(f"PRAGMA user_version = {version}")
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+
+    @property
+    def schema_version(self) -> int:
+        return self._db.execute("PRAGMA user_version").fetchone()[0]
+
+    # -- writes ---------------------------------------------------------------
+
+    def add(self, doc: Document, lines: tuple[str, Iterable[str]] | None = None) -> bool:
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            if db.execute("SELECT 1 FROM documents WHERE id = ?", (doc.id,)).fetchone():
+                db.execute(
+                    "INSERT OR IGNORE INTO doc_sources(source, doc_id) VALUES (?, ?)",
+                    (doc.source, doc.id),
+                )
+                db.execute("COMMIT")
+                return False
+            db.execute(
+                "INSERT INTO documents(id, source, kind, encoding, title, outlet, published,"
+                " languages, layout, meta, stages, added_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    doc.id,
+                    doc.source,
+                    doc.kind,
+                    doc.encoding,
+                    doc.meta.title,
+                    doc.meta.outlet,
+                    doc.meta.published,
+                    json.dumps(doc.languages),
+                    doc.layout,
+                    json.dumps(asdict(doc.meta), ensure_ascii=False),
+                    json.dumps(doc.stages),
+                    datetime.now(UTC).isoformat(timespec="seconds"),
+                ),
+            )
+            db.execute(
+                "INSERT OR REPLACE INTO doc_sources(source, doc_id) VALUES (?, ?)",
+                (doc.source, doc.id),
+            )
+            db.executemany(
+                "INSERT INTO paragraphs(doc_id, idx, role, text, lang, script, simplified,"
+                " boilerplate, reason, sentences) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        doc.id,
+                        i,
+                        p.role,
+                        p.text,
+                        p.lang,
+                        p.script,
+                        p.simplified,
+                        int(p.boilerplate),
+                        p.reason,
+                        json.dumps(p.sentences),
+                    )
+                    for i, p in enumerate(doc.paragraphs)
+                ],
+            )
+            if lines is not None:
+                key, hashes = lines
+                db.executemany(
+                    "INSERT INTO line_stats(source_key, line_hash, docs) VALUES (?, ?, 1)"
+                    " ON CONFLICT(source_key, line_hash) DO UPDATE SET docs = docs + 1",
+                    [(key, h) for h in set(hashes)],
+                )
+            db.execute("COMMIT")
+            return True
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def add_source(self, doc_id: str, source: str) -> None:
+        self._db.execute(
+            "INSERT OR IGNORE INTO doc_sources(source, doc_id) VALUES (?, ?)", (source, doc_id)
+        )
+
+    # -- reads ----------------------------------------------------------------
+
+    def has(self, doc_id: str) -> bool:
+        return bool(self._db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone())
+
+    def get(self, doc_id: str) -> Document:
+        row = self._db.execute(
+            "SELECT id, source, kind, encoding, languages, layout, meta, stages"
+            " FROM documents WHERE id = ?",
+            (doc_id,),
+        ).fetchone()
+        if row is None:
+            raise NotFoundError("NL304", ref=doc_id)
+        return self._document(row)
+
+    def find(self, ref: str) -> Document:
+        if self.has(ref):
+            return self.get(ref)
+        for source in (ref, os.path.abspath(ref)):
+            row = self._db.execute(
+                "SELECT doc_id FROM doc_sources WHERE source = ?", (source,)
+            ).fetchone()
+            if row:
+                return self.get(row[0])
+        ids = [
+            r[0]
+            for r in self._db.execute(
+                "SELECT id FROM documents WHERE id LIKE ? LIMIT 2", (ref.lower() + "%",)
+            )
+        ] if ref.isalnum() else []
+        if len(ids) == 1:
+            return self.get(ids[0])
+        if len(ids) > 1:
+            raise NotFoundError("NL305", ref=ref, n="several")
+        raise NotFoundError("NL304", ref=ref)
+
+    def iter_documents(self) -> Iterator[Document]:
+        rows = self._db.execute(
+            "SELECT id, source, kind, encoding, languages, layout, meta, stages"
+            " FROM documents ORDER BY added_at, id"
+        ).fetchall()
+        for row in rows:
+            yield self._document(row)
+
+    def summaries(self, limit: int | None = None, offset: int = 0) -> list[DocSummary]:
+        rows = self._db.execute(
+            "SELECT d.id, d.source, d.title, d.outlet, d.published, d.languages, d.layout,"
+            " (SELECT count(*) FROM paragraphs p WHERE p.doc_id = d.id)"
+            " FROM documents d ORDER BY d.added_at, d.id LIMIT ? OFFSET ?",
+            (-1 if limit is None else limit, offset),
+        ).fetchall()
+        return [
+            DocSummary(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), r[6], r[7]) for r in rows
+        ]
+
+    def count(self) -> int:
+        return self._db.execute("SELECT count(*) FROM documents").fetchone()[0]
+
+    def line_counts(self, source_key: str) -> dict[str, int]:
+        return dict(
+            self._db.execute(
+                "SELECT line_hash, docs FROM line_stats WHERE source_key = ?", (source_key,)
+            ).fetchall()
+        )
+
+    def close(self) -> None:
+        self._db.close()
+
+    def _document(self, row: tuple) -> Document:
+        doc_id, source, kind, encoding, languages, layout, meta, stages = row
+        paragraphs = [
+            Paragraph(
+                text=text,
+                role=role,
+                lang=lang,
+                script=script,
+                simplified=simplified,
+                boilerplate=bool(boilerplate),
+                reason=reason,
+                sentences=[tuple(s) for s in json.loads(sentences)],
+            )
+            for role, text, lang, script, simplified, boilerplate, reason, sentences in (
+                self._db.execute(
+                    "SELECT role, text, lang, script, simplified, boilerplate, reason, sentences"
+                    " FROM paragraphs WHERE doc_id = ? ORDER BY idx",
+                    (doc_id,),
+                )
+            )
+        ]
+        return Document(
+            id=doc_id,
+            source=source,
+            kind=kind,
+            encoding=encoding,
+            paragraphs=paragraphs,
+            meta=Metadata(**json.loads(meta)),
+            languages=json.loads(languages),
+            layout=layout,
+            stages=json.loads(stages),
+        )
