@@ -14,6 +14,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
+import numpy as np
+
 Layout = Literal["monolingual", "interleaved", "blocks"]
 Role = Literal["title", "header", "body"]
 
@@ -69,6 +71,8 @@ class Paragraph:
     """Why the paragraph was marked as boilerplate (a rule name), else None."""
     sentences: list[tuple[int, int]] = field(default_factory=list)
     """Sentence spans as (start, end) character offsets into ``text``."""
+    vectors: np.ndarray | None = field(default=None, compare=False, repr=False)
+    """One unit embedding row per sentence (content paragraphs only), float32."""
 
     @property
     def is_content(self) -> bool:
@@ -128,6 +132,19 @@ class Document:
                 out.setdefault(p.lang, []).append(i)
         return {lang: out[lang] for lang in self.languages if lang in out}
 
+    def view_vector(self, lang: str) -> np.ndarray | None:
+        """The unit mean of a view's sentence vectors: the view's place in embedding space."""
+        rows = [
+            self.paragraphs[i].vectors
+            for i in self.views().get(lang, [])
+            if self.paragraphs[i].vectors is not None and len(self.paragraphs[i].vectors)
+        ]
+        if not rows:
+            return None
+        mean = np.vstack(rows).astype(np.float32).mean(axis=0)
+        norm = float(np.linalg.norm(mean))
+        return mean / norm if norm else mean
+
     def view_text(self, lang: str) -> str:
         """The document's text in one language, paragraphs separated by blank lines."""
         return "\n\n".join(self.paragraphs[i].text for i in self.views().get(lang, []))
@@ -139,3 +156,31 @@ class Document:
         if not scripts:
             return None
         return max(set(scripts), key=scripts.count)
+
+
+RelationType = Literal["duplicate", "contains", "translation_of"]
+
+
+@dataclass
+class Relation:
+    """A relation between two texts, a text being one language view of a document.
+
+    ``duplicate``: same language, near-identical. ``contains``: text ``a``
+    holds all of text ``b`` (an English-only copy of a bilingual page is
+    contained in it). ``translation_of``: different languages, most sentences
+    aligned; ``direction`` is ``"zh->en"`` style (from the original's language
+    into the translation's) where the evidence shows it, else ``"unknown"``.
+    """
+
+    a: str
+    a_lang: str
+    b: str
+    b_lang: str
+    type: RelationType
+    score: float
+    direction: str = "unknown"
+    evidence: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def key(self) -> tuple[str, str, str, str, str]:
+        return (self.a, self.a_lang, self.b, self.b_lang, self.type)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsloom.store.base import DocSummary, Store
+from newsloom.store.base import DocSummary, Store, ViewRow
 from newsloom.store.sqlite import SQLiteStore
 
 
@@ -13,4 +13,4 @@ def open_store(location: str | Path) -> Store:
     return SQLiteStore(location)
 
 
-__all__ = ["DocSummary", "SQLiteStore", "Store", "open_store"]
+__all__ = ["DocSummary", "SQLiteStore", "Store", "ViewRow", "open_store"]

@@ -11,7 +11,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
-from newsloom.model import Document
+import numpy as np
+
+from newsloom.model import Document, Relation
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,16 @@ class DocSummary:
     languages: list[str]
     layout: str
     paragraphs: int
+
+
+@dataclass(frozen=True)
+class ViewRow:
+    """A language view as the relation stage sees it: where it is and its mean vector."""
+
+    doc_id: str
+    lang: str
+    chars: int
+    vector: np.ndarray | None
 
 
 class Store(Protocol):
@@ -60,6 +72,18 @@ class Store(Protocol):
 
     def line_counts(self, source_key: str) -> dict[str, int]:
         """Per line hash, the number of stored documents of ``source_key`` that hold it."""
+        ...
+
+    def put_relations(self, relations: list[Relation]) -> None:
+        """Insert or replace relations by their key, in one transaction."""
+        ...
+
+    def relations(self, doc_id: str | None = None) -> list[Relation]:
+        """All relations, or those with ``doc_id`` on either side."""
+        ...
+
+    def iter_views(self) -> Iterator[ViewRow]:
+        """Every stored language view with its mean vector (None before embedding)."""
         ...
 
     def close(self) -> None: ...

@@ -18,8 +18,9 @@ from importlib import resources
 from pathlib import Path
 
 from newsloom.errors import NotFoundError, StoreError
-from newsloom.model import Document, Metadata, Paragraph
-from newsloom.store.base import DocSummary
+from newsloom.model import Document, Metadata, Paragraph, Relation
+from newsloom.store.base import DocSummary, ViewRow
+from newsloom.store.vectors import from_blob, to_blob
 
 
 def _migrations() -> list[tuple[int, str]]:
@@ -115,7 +116,8 @@ class SQLiteStore:
             )
             db.executemany(
                 "INSERT INTO paragraphs(doc_id, idx, role, text, lang, script, simplified,"
-                " boilerplate, reason, sentences) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " boilerplate, reason, sentences, vectors)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         doc.id,
@@ -128,8 +130,22 @@ class SQLiteStore:
                         int(p.boilerplate),
                         p.reason,
                         json.dumps(p.sentences),
+                        None if p.vectors is None else to_blob(p.vectors),
                     )
                     for i, p in enumerate(doc.paragraphs)
+                ],
+            )
+            views = doc.views()
+            db.executemany(
+                "INSERT INTO views(doc_id, lang, chars, vector) VALUES (?, ?, ?, ?)",
+                [
+                    (
+                        doc.id,
+                        lang,
+                        sum(len(doc.paragraphs[i].text) for i in idx),
+                        None if (v := doc.view_vector(lang)) is None else to_blob(v[None, :]),
+                    )
+                    for lang, idx in views.items()
                 ],
             )
             if lines is not None:
@@ -144,6 +160,39 @@ class SQLiteStore:
         except BaseException:
             db.execute("ROLLBACK")
             raise
+
+    def put_relations(self, relations: list[Relation]) -> None:
+        """Insert or replace relations (by their key), all in one transaction."""
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.executemany(
+                "INSERT OR REPLACE INTO relations(a, a_lang, b, b_lang, type, score, direction,"
+                " evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (*r.key, r.score, r.direction, json.dumps(r.evidence, ensure_ascii=False))
+                    for r in relations
+                ],
+            )
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def relations(self, doc_id: str | None = None) -> list[Relation]:
+        sql = "SELECT a, a_lang, b, b_lang, type, score, direction, evidence FROM relations"
+        args: tuple = ()
+        if doc_id is not None:
+            sql += " WHERE a = ? OR b = ?"
+            args = (doc_id, doc_id)
+        rows = self._db.execute(sql + " ORDER BY a, a_lang, b, b_lang, type", args).fetchall()
+        return [Relation(*r[:7], evidence=json.loads(r[7])) for r in rows]
+
+    def iter_views(self) -> Iterator[ViewRow]:
+        for doc_id, lang, chars, blob in self._db.execute(
+            "SELECT doc_id, lang, chars, vector FROM views ORDER BY doc_id, lang"
+        ):
+            yield ViewRow(doc_id, lang, chars, None if blob is None else from_blob(blob)[0])
 
     def add_source(self, doc_id: str, source: str) -> None:
         self._db.execute(
@@ -174,12 +223,16 @@ class SQLiteStore:
             ).fetchone()
             if row:
                 return self.get(row[0])
-        ids = [
-            r[0]
-            for r in self._db.execute(
-                "SELECT id FROM documents WHERE id LIKE ? LIMIT 2", (ref.lower() + "%",)
-            )
-        ] if ref.isalnum() else []
+        ids = (
+            [
+                r[0]
+                for r in self._db.execute(
+                    "SELECT id FROM documents WHERE id LIKE ? LIMIT 2", (ref.lower() + "%",)
+                )
+            ]
+            if ref.isalnum()
+            else []
+        )
         if len(ids) == 1:
             return self.get(ids[0])
         if len(ids) > 1:
@@ -230,11 +283,12 @@ class SQLiteStore:
                 boilerplate=bool(boilerplate),
                 reason=reason,
                 sentences=[tuple(s) for s in json.loads(sentences)],
+                vectors=None if vectors is None else from_blob(vectors),
             )
-            for role, text, lang, script, simplified, boilerplate, reason, sentences in (
+            for role, text, lang, script, simplified, boilerplate, reason, sentences, vectors in (
                 self._db.execute(
-                    "SELECT role, text, lang, script, simplified, boilerplate, reason, sentences"
-                    " FROM paragraphs WHERE doc_id = ? ORDER BY idx",
+                    "SELECT role, text, lang, script, simplified, boilerplate, reason, sentences,"
+                    " vectors FROM paragraphs WHERE doc_id = ? ORDER BY idx",
                     (doc_id,),
                 )
             )

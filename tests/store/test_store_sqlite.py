@@ -123,3 +123,31 @@ def test_a_file_that_is_not_a_store_is_refused(tmp_path):
     raw.close()
     with pytest.raises(StoreError):
         open_store(foreign)
+
+
+def test_vectors_views_and_relations_round_trip(store):
+    import numpy as np
+
+    from newsloom.model import Relation
+
+    doc = make_doc()
+    rng = np.random.default_rng(0)
+    for p in doc.paragraphs:
+        if p.is_content:
+            v = rng.normal(size=(1, 512)).astype(np.float32)
+            p.vectors = v / np.linalg.norm(v)
+    store.add(doc)
+    back = store.get(doc.id)
+    for p, q in zip(doc.paragraphs, back.paragraphs, strict=True):
+        if p.vectors is None:
+            assert q.vectors is None
+        else:
+            assert float((p.vectors * q.vectors).sum()) > 0.999
+    views = {(v.doc_id, v.lang): v for v in store.iter_views()}
+    assert set(views) == {(doc.id, "en"), (doc.id, "ru")}
+    assert float(views[(doc.id, "en")].vector @ doc.view_vector("en")) > 0.999
+    rel = Relation(doc.id, "en", doc.id, "ru", "translation_of", 0.93, "ru->en", {"aligned": 1})
+    store.put_relations([rel, rel])
+    assert store.relations() == [rel]
+    assert store.relations(doc.id) == [rel]
+    assert store.relations("other") == []
