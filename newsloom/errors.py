@@ -23,6 +23,17 @@ MESSAGES: dict[str, str] = {
     "NL109": "no such file or folder",
     "NL110": "cannot read: {detail}",
     "NL111": "JSON line field '{field}' must be {expected}",
+    # Alignment (NL140-NL149).
+    "NL140": "cannot align: {detail}",
+    "NL141": "cannot align: the embedder returned shape {shape} for {rows} texts "
+    "(expected {rows} rows of one width)",
+    "NL112": "feed item has no content (no description, summary or content element)",
+    # Relations (NL150-NL159).
+    "NL150": "setting 'relate.{key}' must be between {low} and {high}, got {value!r}",
+    "NL151": "view vector has width {found}, the index holds width {expected}; "
+    "re-embed the store with one encoder",
+    # Cleaning (NL12x).
+    "NL120": "cannot parse the HTML: {detail}",
     # Store (NL3xx): the store cannot be used at all.
     "NL301": "cannot open the store: {detail}",
     "NL302": "store schema version {found} is newer than this newsloom knows ({known}); "
