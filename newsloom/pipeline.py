@@ -92,12 +92,15 @@ class Pipeline:
             done.add(name)
 
     def __call__(self, raw: RawInput) -> Document:
-        doc = self.parser(raw)
+        return self.run(self.parser(raw))
+
+    def run(self, doc: Document) -> Document:
+        """Run the stages over a parsed document; NL107 if no content is left."""
         for component in self.stages:
             doc = component(doc)
             doc.stages[component.name] = component.version
         if not any(p.is_content for p in doc.paragraphs):
-            raise InputError("NL107", raw.source)
+            raise InputError("NL107", doc.source)
         return doc
 
     def pipe(self, raws: Iterable[RawInput]) -> Iterator[Outcome]:

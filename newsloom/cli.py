@@ -1,0 +1,212 @@
+"""The ``newsloom`` command: a thin layer over :mod:`newsloom.service`.
+
+Conventions: every command takes ``--db`` and ``--config``; read commands take
+``--json`` and then print one JSON value on stdout and nothing else.  Progress
+goes to stderr, and only on a terminal.  A user error is one line on stderr
+(or a JSON error object with ``--json``) and an exit code: 1 some inputs were
+rejected, 2 usage or configuration, 3 the store is unusable.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import click
+
+from newsloom import __version__, service
+from newsloom.errors import NewsloomError
+from newsloom.settings import Settings
+from newsloom.store import Store, open_store
+
+
+class Context:
+    """What every command gets: effective settings and a lazily opened store."""
+
+    def __init__(self, db: str | None, config: str | None, as_json: bool) -> None:
+        self.settings = Settings.load(config)
+        self.db = db or self.settings.get("store", "path")
+        self.as_json = as_json
+        self._store: Store | None = None
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = open_store(self.db)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+
+def command(group: click.Group, name: str, *, reads: bool = True) -> Callable:
+    """Register a command with the common options and the one error policy."""
+
+    def wrap(func: Callable[..., int | None]) -> click.Command:
+        @click.option("--db", metavar="FILE", help="Store file (default: ./newsloom.db).")
+        @click.option("--config", metavar="FILE", help="Settings file (TOML) over the defaults.")
+        @functools.wraps(func)
+        def run(db: str | None, config: str | None, **kwargs: Any) -> None:
+            as_json = bool(kwargs.get("as_json"))
+            ctx = None
+            try:
+                ctx = Context(db, config, as_json)
+                code = func(ctx, **kwargs) or 0
+            except NewsloomError as exc:
+                _fail(exc, as_json)
+                code = exc.exit_code
+            finally:
+                if ctx is not None:
+                    ctx.close()
+            sys.exit(code)
+
+        if reads:
+            run = click.option("--json", "as_json", is_flag=True, help="Print JSON only.")(run)
+        return group.command(name)(run)
+
+    return wrap
+
+
+def _fail(exc: NewsloomError, as_json: bool) -> None:
+    if as_json:
+        _emit({"ok": False, "error": str(exc), "errors": [exc.to_json()]})
+    else:
+        click.echo(f"newsloom: {exc}", err=True)
+
+
+def _emit(value: object) -> None:
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newsloom")
+def cli() -> None:
+    """Turn a multilingual pile of news articles into stories one person can read."""
+
+
+@command(cli, "ingest")
+@click.argument("paths", nargs=-1, required=True)
+def ingest(ctx: Context, paths: Sequence[str], as_json: bool) -> int:
+    """Read files, folders (recursively) or - (stdin) into the store.
+
+    Plain text, HTML, JSONL (one article a line) and RSS/Atom feeds, in any
+    common encoding. Content already stored is recognised and kept once.
+    """
+    ingestor = service.Ingestor(ctx.store, ctx.settings)
+    bar = _progress_bar("ingest", as_json)
+    try:
+        report = ingestor.ingest(
+            paths, stdin=sys.stdin.buffer, progress=bar.update if bar else None
+        )
+    finally:
+        if bar:
+            bar.close()
+    if as_json:
+        _emit(report.to_json())
+    else:
+        for error in report.errors:
+            click.echo(f"newsloom: {error}", err=True)
+        click.echo(
+            f"{len(report.added)} new, {len(report.existing)} already stored, "
+            f"{len(report.errors)} rejected; {ctx.store.count()} documents in {ctx.db}"
+        )
+    return 0 if report.ok else 1
+
+
+@command(cli, "docs")
+@click.option("--limit", type=int, default=None, help="Show at most this many.")
+@click.option("--offset", type=int, default=0, help="Skip this many first.")
+def docs(ctx: Context, as_json: bool, limit: int | None, offset: int) -> None:
+    """List stored documents: id, languages, layout, source and title."""
+    rows = service.list_documents(ctx.store, limit=limit, offset=offset)
+    if as_json:
+        _emit(rows)
+        return
+    if not rows:
+        click.echo(f"no documents in {ctx.db}")
+    for r in rows:
+        langs = "+".join(r["languages"]) or "-"
+        click.echo(
+            f"{r['id']}  {langs:<8} {r['layout']:<12} {r['source']}\n"
+            f"{'':18}{r['title'] or '(no title)'}" + (f"  [{r['outlet']}]" if r["outlet"] else "")
+        )
+
+
+@command(cli, "show")
+@click.argument("doc")
+@click.option("--all", "show_all", is_flag=True, help="Also show boilerplate and header lines.")
+def show(ctx: Context, doc: str, as_json: bool, show_all: bool) -> None:
+    """Show one document (DOC = id, id prefix or source path): metadata and paragraphs."""
+    data = service.show_document(ctx.store, doc)
+    if as_json:
+        _emit(data)
+        return
+    for key in (
+        "id",
+        "source",
+        "title",
+        "outlet",
+        "published",
+        "authors",
+        "editor",
+        "translator",
+        "languages",
+        "script",
+        "layout",
+        "encoding",
+    ):
+        value = data[key]
+        if value:
+            if isinstance(value, list):
+                value = ", ".join(value)
+            click.echo(f"{key + ':':<12}{value}")
+    click.echo()
+    for p in data["paragraphs"]:
+        if p["boilerplate"] or p["role"] != "body":
+            if not show_all:
+                continue
+            tag = f"[{p['reason'] or p['role']}]"
+        else:
+            tag = ""
+        click.echo(f"{p['index']:>3} {p['lang'] or '--':<3}{tag} {p['text']}")
+
+
+@command(cli, "config")
+def config(ctx: Context, as_json: bool) -> None:
+    """Show the effective settings (defaults, file, environment)."""
+    values = ctx.settings.as_dict()
+    if as_json:
+        _emit(values)
+        return
+    for section, table in values.items():
+        click.echo(f"[{section}]")
+        for key, value in table.items():
+            click.echo(f"{key} = {json.dumps(value, ensure_ascii=False)}")
+        click.echo()
+
+
+def _progress_bar(label: str, as_json: bool):
+    if as_json or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(desc=label, unit="doc", file=sys.stderr, leave=False)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the exit code instead of exiting when ``argv`` is given."""
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="newsloom")
+    except SystemExit as exc:
+        if argv is None:
+            raise
+        return int(exc.code or 0)
+    return 0
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,174 @@
+"""Use cases. The CLI, the HTTP API and the web desk only call these.
+
+Functions here take a :class:`Store` and :class:`Settings` and return plain
+data (dataclasses, dicts ready for JSON); they print nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import BinaryIO
+
+from newsloom.clean.boilerplate import Boilerplate
+from newsloom.clean.recurring import line_hash, source_key
+from newsloom.errors import InputError, NewsloomError
+from newsloom.ingest import iter_inputs
+from newsloom.model import Document, RawInput, content_id
+from newsloom.pipeline import Pipeline
+from newsloom.settings import Settings
+from newsloom.store import Store
+
+Progress = Callable[[int], None]
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did: counts, the ids stored, and one error per rejected input."""
+
+    added: list[str] = field(default_factory=list)
+    existing: list[str] = field(default_factory=list)
+    errors: list[NewsloomError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "ok": self.ok,
+            "added": len(self.added),
+            "existing": len(self.existing),
+            "failed": len(self.errors),
+            "documents": self.added + self.existing,
+            "errors": [e.to_json() for e in self.errors],
+        }
+
+
+class Ingestor:
+    """Runs the per-document pipeline over inputs and stores the results.
+
+    Built once (the stages load their models here) and reused: the CLI builds
+    one per command, the API one per process.
+    """
+
+    batch_size = 256
+    """Inputs read ahead, so the recurring-line counts see a batch of the same outlet."""
+
+    def __init__(self, store: Store, settings: Settings) -> None:
+        self.store = store
+        self.settings = settings
+        self.pipeline = Pipeline(settings)
+        self.boilerplate: Boilerplate = next(
+            s for s in self.pipeline.stages if isinstance(s, Boilerplate)
+        )
+        self._loaded_keys: set[str] = set()
+
+    def ingest(
+        self,
+        paths: Sequence[str],
+        stdin: BinaryIO | None = None,
+        progress: Progress | None = None,
+    ) -> IngestReport:
+        report = IngestReport()
+        batch: list[RawInput] = []
+        for item in iter_inputs(paths, self.settings, stdin=stdin):
+            if isinstance(item, InputError):
+                report.errors.append(item)
+                if progress:
+                    progress(1)
+                continue
+            batch.append(item)
+            if len(batch) >= self.batch_size:
+                self._run(batch, report, progress)
+                batch = []
+        self._run(batch, report, progress)
+        return report
+
+    def ingest_raw(self, raws: Iterable[RawInput]) -> IngestReport:
+        """Ingest inputs that did not come from files (the HTTP API's uploads)."""
+        report = IngestReport()
+        self._run(list(raws), report, None)
+        return report
+
+    def _run(self, batch: list[RawInput], report: IngestReport, progress: Progress | None) -> None:
+        def tick() -> None:
+            if progress:
+                progress(1)
+
+        parsed: list[Document] = []
+        for raw in batch:
+            doc_id = content_id(raw.content)
+            if self.store.has(doc_id):
+                self.store.add_source(doc_id, raw.source)
+                report.existing.append(doc_id)
+                tick()
+                continue
+            try:
+                parsed.append(self.pipeline.parser(raw))
+            except InputError as exc:
+                report.errors.append(exc)
+                tick()
+        # Recurring-line counts must see the whole batch before any document is judged.
+        for doc in parsed:
+            key = source_key(doc)
+            if key not in self._loaded_keys:
+                self._loaded_keys.add(key)
+                self.boilerplate.recurring.merge({key: self.store.line_counts(key)})
+            self.boilerplate.observe(doc)
+        for doc in parsed:
+            key = source_key(doc)  # before the stages: metadata may set the outlet
+            try:
+                doc = self.pipeline.run(doc)
+            except InputError as exc:
+                report.errors.append(exc)
+            else:
+                hashes = {line_hash(p.text) for p in doc.paragraphs} - {None}
+                new = self.store.add(doc, lines=(key, hashes))
+                (report.added if new else report.existing).append(doc.id)
+            tick()
+
+
+def document_json(doc: Document) -> dict[str, object]:
+    """The JSON shape of ``newsloom show --json`` and of the API's document resource."""
+    meta = asdict(doc.meta)
+    return {
+        "id": doc.id,
+        "source": doc.source,
+        "kind": doc.kind,
+        "encoding": doc.encoding,
+        "title": doc.meta.title,
+        "titles": doc.meta.titles,
+        "outlet": doc.meta.outlet,
+        "published": doc.meta.published,
+        "authors": doc.meta.authors,
+        "editor": meta["editor"],
+        "translator": meta["translator"],
+        "url": meta["url"],
+        "languages": doc.languages,
+        "script": doc.script,
+        "layout": doc.layout,
+        "views": doc.views(),
+        "stages": doc.stages,
+        "paragraphs": [
+            {
+                "index": i,
+                "text": p.text,
+                "lang": p.lang,
+                "script": p.script,
+                "role": p.role,
+                "boilerplate": p.boilerplate,
+                "reason": p.reason,
+                "sentences": [list(s) for s in p.sentences],
+            }
+            for i, p in enumerate(doc.paragraphs)
+        ],
+    }
+
+
+def list_documents(store: Store, limit: int | None = None, offset: int = 0) -> list[dict]:
+    return [asdict(s) for s in store.summaries(limit=limit, offset=offset)]
+
+
+def show_document(store: Store, ref: str) -> dict[str, object]:
+    return document_json(store.find(ref))
