@@ -23,6 +23,9 @@ MESSAGES: dict[str, str] = {
     "NL109": "no such file or folder",
     "NL110": "cannot read: {detail}",
     "NL111": "JSON line field '{field}' must be {expected}",
+    # Language (NL13x).
+    "NL130": "unknown language code '{lang}' (lang.languages takes ISO 639-1 codes such as "
+    "en, zh, ru)",
     # Alignment (NL140-NL149).
     "NL140": "cannot align: {detail}",
     "NL141": "cannot align: the embedder returned shape {shape} for {rows} texts "
@@ -45,9 +48,11 @@ MESSAGES: dict[str, str] = {
     "NL201": "unknown setting '{key}'",
     "NL202": "setting '{key}' must be {expected}, got {value!r}",
     "NL203": "cannot read settings file: {detail}",
-    "NL204": "unknown language code '{code}' in lang.languages",
     # Models (NL4xx).
     "NL401": "cannot load model {name}: {detail}",
+    "NL402": "stored vector blob of {size} bytes is not a whole number of {dim}-wide rows; "
+    "re-embed the document",
+    "NL403": "unknown encoder '{value}' in embed.encoder (use 'fast' or 'reference')",
 }
 
 
