@@ -15,7 +15,7 @@ from newsloom.clean.recurring import line_hash, source_key
 from newsloom.errors import InputError, NewsloomError
 from newsloom.ingest import iter_inputs
 from newsloom.model import Document, RawInput, content_id
-from newsloom.pipeline import Pipeline
+from newsloom.pipeline import DEFAULT_STAGES, Pipeline
 from newsloom.settings import Settings
 from newsloom.store import Store
 
@@ -55,10 +55,12 @@ class Ingestor:
     batch_size = 256
     """Inputs read ahead, so the recurring-line counts see a batch of the same outlet."""
 
-    def __init__(self, store: Store, settings: Settings) -> None:
+    def __init__(
+        self, store: Store, settings: Settings, stages: Iterable[str] = DEFAULT_STAGES
+    ) -> None:
         self.store = store
         self.settings = settings
-        self.pipeline = Pipeline(settings)
+        self.pipeline = Pipeline(settings, stages)
         self.boilerplate: Boilerplate = next(
             s for s in self.pipeline.stages if isinstance(s, Boilerplate)
         )

@@ -26,7 +26,7 @@ from typing import ClassVar
 
 import opencc
 
-from newsloom.clean.lines import is_label_line, is_title_like, length, match_key
+from newsloom.clean.lines import has_han, is_label_line, is_title_like, length, match_key
 from newsloom.clean.parse import HTML_CLUTTER
 from newsloom.clean.recurring import RecurringLines, source_key
 from newsloom.model import Document, Paragraph
@@ -147,7 +147,7 @@ _LABELLED_HEADLINE = re.compile(r"^[A-ZА-ЯЁ][\w.'’ -]{1,30}:\s+\S", re.UNIC
 
 def simplified(text: str) -> str:
     """The line in Simplified Chinese characters (other scripts pass through unchanged)."""
-    return _TO_SIMPLIFIED.convert(text)
+    return _TO_SIMPLIFIED.convert(text) if has_han(text) else text
 
 
 def line_rule(text: str) -> str | None:

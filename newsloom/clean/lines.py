@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from newsloom.model import normalise_text
 
@@ -18,23 +19,32 @@ _QUESTION_END = re.compile(r"[?？](?:[\"'”’»」』)）\]]*)\s*$")
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
 
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
 def script_of(text: str) -> str | None:
-    """``Hani``, ``Cyrl`` or ``Latn``: whichever script holds most letters, else None."""
-    counts = {"Hani": 0, "Cyrl": 0, "Latn": 0}
-    for ch in text:
-        if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff":
-            counts["Hani"] += 2  # one character carries about a word's worth
-        elif "\u0400" <= ch <= "\u04ff":
-            counts["Cyrl"] += 1
-        elif (ch.isascii() and ch.isalpha()) or "\u00c0" <= ch <= "\u024f":
-            counts["Latn"] += 1
-    best = max(counts, key=lambda k: counts[k])
+    """``Hani``, ``Cyrl`` or ``Latn``: whichever script holds most letters, else None.
+
+    A Chinese character counts twice: one carries about a word's worth.
+    """
+    counts = {
+        "Hani": 2 * len(_HAN.findall(text)),
+        "Cyrl": len(_CYRILLIC.findall(text)),
+        "Latn": len(_LATIN.findall(text)),
+    }
+    best = max(counts, key=counts.__getitem__)
     return best if counts[best] else None
+
+
+def has_han(text: str) -> bool:
+    return _HAN.search(text) is not None
 
 
 def length(text: str) -> int:
     """A length comparable across scripts: a Chinese character counts as two letters."""
-    return sum(2 if script_of(ch) == "Hani" else 1 for ch in text)
+    return len(text) + len(_HAN.findall(text))
 
 
 def ends_sentence(text: str) -> bool:
@@ -57,6 +67,7 @@ def is_question(text: str) -> bool:
     return bool(_QUESTION_END.search(text.rstrip("*")))
 
 
+@lru_cache(maxsize=8192)
 def match_key(text: str) -> str:
     """The form two lines are compared in: NFKC, case-folded, punctuation and spaces dropped."""
     folded = unicodedata.normalize("NFKC", normalise_text(text)).casefold()
