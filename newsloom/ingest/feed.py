@@ -54,7 +54,7 @@ def read_feed(text: str, source: str, encoding: str) -> Iterator[RawInput | Inpu
             "url": _clean(entry.get("link")),
             "published": _date(entry),
             "outlet": outlet,
-            "authors": _authors(entry),
+            "authors": _authors(entry, outlet),
             "declared_lang": _clean(entry.get("language")) or lang,
         }
         kind = "html" if has_markup(content) else "text"
@@ -94,11 +94,12 @@ def _content(entry: Any) -> str:
     return normalise(summary) if isinstance(summary, str) else ""
 
 
-def _authors(entry: Any) -> list[str]:
+def _authors(entry: Any, outlet: str | None) -> list[str]:
+    """The item's authors; a credit to the feed's own outlet names no person."""
     names: list[str] = []
     for author in entry.get("authors") or ():
         name = _clean(author.get("name"))
-        if name and name not in names:
+        if name and name != outlet and name not in names:
             names.append(name)
     return names
 
