@@ -17,10 +17,13 @@ from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 
+from newsloom.embed.blob import from_blob, to_blob
 from newsloom.errors import NotFoundError, StoreError
 from newsloom.model import Document, Metadata, Paragraph, Relation
 from newsloom.store.base import DocSummary, ViewRow
-from newsloom.store.vectors import from_blob, to_blob
+
+VECTOR_DIM = 512
+"""Width of stored vectors: the encoder's (USE multilingual v3)."""
 
 
 def _migrations() -> list[tuple[int, str]]:
@@ -192,7 +195,9 @@ class SQLiteStore:
         for doc_id, lang, chars, blob in self._db.execute(
             "SELECT doc_id, lang, chars, vector FROM views ORDER BY doc_id, lang"
         ):
-            yield ViewRow(doc_id, lang, chars, None if blob is None else from_blob(blob)[0])
+            yield ViewRow(
+                doc_id, lang, chars, None if blob is None else from_blob(blob, VECTOR_DIM)[0]
+            )
 
     def add_source(self, doc_id: str, source: str) -> None:
         self._db.execute(
@@ -283,7 +288,7 @@ class SQLiteStore:
                 boilerplate=bool(boilerplate),
                 reason=reason,
                 sentences=[tuple(s) for s in json.loads(sentences)],
-                vectors=None if vectors is None else from_blob(vectors),
+                vectors=None if vectors is None else from_blob(vectors, VECTOR_DIM),
             )
             for role, text, lang, script, simplified, boilerplate, reason, sentences, vectors in (
                 self._db.execute(
