@@ -39,6 +39,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "lang.paragraphs",
     "lang.layout",
     "lang.sentences",
+    "embed.sentences",
 )
 
 
@@ -56,6 +57,7 @@ def registered() -> dict[str, StageFactory]:
 def _load_builtin_stages() -> None:
     # Importing the modules runs their @stage decorators.
     from newsloom.clean import boilerplate, metadata  # noqa: F401
+    from newsloom.embed import stage as embed_stage  # noqa: F401
     from newsloom.lang import detect, layout, sentences  # noqa: F401
 
 

@@ -16,6 +16,7 @@ from newsloom.errors import InputError, NewsloomError
 from newsloom.ingest import iter_inputs
 from newsloom.model import Document, RawInput, content_id
 from newsloom.pipeline import DEFAULT_STAGES, Pipeline
+from newsloom.relate.relations import RelationFinder
 from newsloom.settings import Settings
 from newsloom.store import Store
 
@@ -29,6 +30,7 @@ class IngestReport:
     added: list[str] = field(default_factory=list)
     existing: list[str] = field(default_factory=list)
     errors: list[NewsloomError] = field(default_factory=list)
+    relations: int = 0
 
     @property
     def ok(self) -> bool:
@@ -40,6 +42,7 @@ class IngestReport:
             "added": len(self.added),
             "existing": len(self.existing),
             "failed": len(self.errors),
+            "relations": self.relations,
             "documents": self.added + self.existing,
             "errors": [e.to_json() for e in self.errors],
         }
@@ -65,6 +68,7 @@ class Ingestor:
             s for s in self.pipeline.stages if isinstance(s, Boilerplate)
         )
         self._loaded_keys: set[str] = set()
+        self.relations = RelationFinder(settings) if "embed.sentences" in stages else None
 
     def ingest(
         self,
@@ -118,6 +122,7 @@ class Ingestor:
                 self._loaded_keys.add(key)
                 self.boilerplate.recurring.merge({key: self.store.line_counts(key)})
             self.boilerplate.observe(doc)
+        stored: list[Document] = []
         for doc in parsed:
             key = source_key(doc)  # before the stages: metadata may set the outlet
             try:
@@ -126,9 +131,15 @@ class Ingestor:
                 report.errors.append(exc)
             else:
                 hashes = {line_hash(p.text) for p in doc.paragraphs} - {None}
-                new = self.store.add(doc, lines=(key, hashes))
-                (report.added if new else report.existing).append(doc.id)
+                if self.store.add(doc, lines=(key, hashes)):
+                    report.added.append(doc.id)
+                    stored.append(doc)
+                else:
+                    report.existing.append(doc.id)
             tick()
+        # Relations need the batch stored: a batch's documents are candidates for each other.
+        if self.relations is not None and stored:
+            report.relations += len(self.relations.find(stored, self.store))
 
 
 def document_json(doc: Document) -> dict[str, object]:
