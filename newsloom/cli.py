@@ -175,6 +175,25 @@ def show(ctx: Context, doc: str, as_json: bool, show_all: bool) -> None:
         click.echo(f"{p['index']:>3} {p['lang'] or '--':<3}{tag} {p['text']}")
 
 
+@command(cli, "relations")
+@click.option("--doc", metavar="DOC", help="Only relations of this document.")
+def relations(ctx: Context, as_json: bool, doc: str | None) -> None:
+    """List duplicates, containments and translations between language views."""
+    rows = service.list_relations(ctx.store, doc)
+    if as_json:
+        _emit(rows)
+        return
+    if not rows:
+        click.echo("no relations")
+    for r in rows:
+        a, b = r["a"], r["b"]
+        click.echo(
+            f"{a['id']}#{a['lang']} {r['type']} {b['id']}#{b['lang']}"
+            f"  score {r['score']:.2f}  direction {r['direction']}\n"
+            f"    {a['source']}\n    {b['source']}"
+        )
+
+
 @command(cli, "config")
 def config(ctx: Context, as_json: bool) -> None:
     """Show the effective settings (defaults, file, environment)."""

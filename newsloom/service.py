@@ -185,3 +185,25 @@ def list_documents(store: Store, limit: int | None = None, offset: int = 0) -> l
 
 def show_document(store: Store, ref: str) -> dict[str, object]:
     return document_json(store.find(ref))
+
+
+def list_relations(store: Store, doc_ref: str | None = None) -> list[dict[str, object]]:
+    """Relations with each side named by document id, language, source and title."""
+    doc_id = store.find(doc_ref).id if doc_ref else None
+    summaries = {s.id: s for s in store.summaries()}
+
+    def side(doc_id: str, lang: str) -> dict[str, object]:
+        s = summaries[doc_id]
+        return {"id": doc_id, "lang": lang, "source": s.source, "title": s.title}
+
+    return [
+        {
+            "a": side(r.a, r.a_lang),
+            "b": side(r.b, r.b_lang),
+            "type": r.type,
+            "score": round(r.score, 4),
+            "direction": r.direction,
+            "evidence": r.evidence,
+        }
+        for r in store.relations(doc_id)
+    ]

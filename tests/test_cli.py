@@ -46,6 +46,24 @@ def test_demo_corpus_ingests_and_lists(tmp_path, capsys):
             "paragraphs"} <= set(doc)
     assert all({"text", "lang", "boilerplate"} <= set(p) for p in doc["paragraphs"])
 
+    # Relations: exactly those in the demo's EXPECTED.json (a duplicate has no sides).
+    code, out, _ = run(capsys, "relations", "--db", db, "--json")
+    found = set()
+    for r in json.loads(out):
+        a = (Path(r["a"]["source"]).name, r["a"]["lang"])
+        b = (Path(r["b"]["source"]).name, r["b"]["lang"])
+        found.add((r["type"], *((a, b) if r["type"] != "duplicate" else sorted([a, b]))))
+    expected = set()
+    gold = json.loads((ROOT / "demo" / "EXPECTED.json").read_text("utf-8"))
+    for r in gold["relations"]:
+        sides = []
+        for ref in (r["a"], r["b"]):
+            name, _, lang = ref.partition("#")
+            sides.append((name, lang or gold["documents"][name]["languages"][0]))
+        a, b = sides
+        expected.add((r["type"], *((a, b) if r["type"] != "duplicate" else sorted([a, b]))))
+    assert found == expected
+
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not there")
 def test_seeds_twice_store_five_documents(tmp_path, capsys):
