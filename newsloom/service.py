@@ -68,7 +68,18 @@ class Ingestor:
             s for s in self.pipeline.stages if isinstance(s, Boilerplate)
         )
         self._loaded_keys: set[str] = set()
-        self.relations = RelationFinder(settings) if "embed.sentences" in stages else None
+        embeds = any(s.name == "embed.sentences" for s in self.pipeline.stages)
+        self.relations = RelationFinder(settings) if embeds else None
+
+    def _run_stages(self, docs: list[Document]) -> list[Document | InputError]:
+        """The stages over parsed documents; an input error takes its document's place."""
+        results: list[Document | InputError] = []
+        for doc in docs:
+            try:
+                results.append(self.pipeline.run(doc))
+            except InputError as exc:
+                results.append(exc)
+        return results
 
     def ingest(
         self,
@@ -123,12 +134,10 @@ class Ingestor:
                 self.boilerplate.recurring.merge({key: self.store.line_counts(key)})
             self.boilerplate.observe(doc)
         stored: list[Document] = []
-        for doc in parsed:
-            key = source_key(doc)  # before the stages: metadata may set the outlet
-            try:
-                doc = self.pipeline.run(doc)
-            except InputError as exc:
-                report.errors.append(exc)
+        keys = [source_key(doc) for doc in parsed]  # before the stages: metadata sets outlets
+        for key, doc in zip(keys, self._run_stages(parsed), strict=True):
+            if isinstance(doc, InputError):
+                report.errors.append(doc)
             else:
                 hashes = {line_hash(p.text) for p in doc.paragraphs} - {None}
                 if self.store.add(doc, lines=(key, hashes)):

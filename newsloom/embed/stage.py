@@ -29,7 +29,7 @@ class SentenceVectors:
     requires: ClassVar[tuple[str, ...]] = ("lang.sentences",)
 
     def __init__(self, settings: Settings, encoder: Encoder | None = None) -> None:
-        self.encoder = encoder or load_encoder()
+        self.encoder = encoder or load_encoder(settings)
 
     def __call__(self, doc: Document) -> Document:
         texts: list[str] = []
