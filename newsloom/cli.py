@@ -194,6 +194,50 @@ def relations(ctx: Context, as_json: bool, doc: str | None) -> None:
         )
 
 
+@command(cli, "align")
+@click.argument("a")
+@click.argument("b", required=False)
+def align(ctx: Context, a: str, b: str | None, as_json: bool) -> None:
+    """Align two language views side by side: A[:LANG] alone (a bilingual document) or
+    with B[:LANG]. Shows paragraph pairs, each with its sentence pairs."""
+    result = service.align(ctx.store, ctx.settings, a, b)
+    if as_json:
+        _emit(service.alignment_json(result))
+        return
+    click.echo(f"{result.a}#{result.a_lang}  <->  {result.b}#{result.b_lang}")
+    by_paragraph: dict[int, list] = {}
+    for pair in result.sentences:
+        first = (pair.a or pair.b)[0][0]
+        by_paragraph.setdefault(first, []).append(pair)
+    for para in result.paragraphs:
+        click.echo("")
+        label = f"¶ {','.join(map(str, para.a)) or '-'} | {','.join(map(str, para.b)) or '-'}"
+        click.echo(f"{label}  score {para.score:.2f}" if para.a and para.b else label)
+        if not (para.a and para.b):
+            click.echo(f"  (unaligned) {para.a_text or para.b_text}")
+            continue
+        for pair in by_paragraph.get(para.a[0], []):
+            click.echo(f"  {pair.score:5.2f}  {result.a_lang}: {pair.a_text or '-'}")
+            click.echo(f"         {result.b_lang}: {pair.b_text or '-'}")
+
+
+@cli.group("export")
+def export() -> None:
+    """Write what newsloom found in formats other tools read."""
+
+
+@command(export, "parallel", reads=False)
+@click.option("--format", "fmt", type=click.Choice(["tmx", "tsv", "jsonl"]), default="tmx",
+              show_default=True, help="TMX 1.4, tab-separated, or JSON lines.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default="-",
+              help="File to write (default: stdout).")
+def export_parallel(ctx: Context, fmt: str, output: str) -> None:
+    """Every aligned sentence pair of every translation, as a parallel corpus."""
+    with click.open_file(output, "w", encoding="utf-8") as out:
+        n = service.export_parallel(ctx.store, ctx.settings, fmt, out)
+    click.echo(f"{n} sentence pairs written", err=True)
+
+
 @command(cli, "config")
 def config(ctx: Context, as_json: bool) -> None:
     """Show the effective settings (defaults, file, environment)."""

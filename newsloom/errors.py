@@ -48,6 +48,8 @@ MESSAGES: dict[str, str] = {
     "NL201": "unknown setting '{key}'",
     "NL202": "setting '{key}' must be {expected}, got {value!r}",
     "NL203": "cannot read settings file: {detail}",
+    "NL205": "has only one language view ({lang}); name a second document to align it with",
+    "NL206": "has no '{lang}' view (it has: {have})",
     # Models (NL4xx).
     "NL401": "cannot load model {name}: {detail}",
     "NL402": "stored vector blob of {size} bytes is not a whole number of {dim}-wide rows; "

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import BinaryIO
+from typing import BinaryIO, TextIO
 
 from newsloom.clean.boilerplate import Boilerplate
 from newsloom.clean.recurring import line_hash, source_key
-from newsloom.errors import InputError, NewsloomError
+from newsloom.embed import load_encoder
+from newsloom.errors import ConfigError, InputError, NewsloomError, NotFoundError
 from newsloom.ingest import iter_inputs
 from newsloom.model import Document, RawInput, content_id
 from newsloom.pipeline import DEFAULT_STAGES, Pipeline
+from newsloom.relate.parallel import WRITERS, ViewAlignment, align_views
 from newsloom.relate.relations import RelationFinder
 from newsloom.settings import Settings
 from newsloom.store import Store
@@ -216,3 +218,69 @@ def list_relations(store: Store, doc_ref: str | None = None) -> list[dict[str, o
         }
         for r in store.relations(doc_id)
     ]
+
+
+def resolve_view(store: Store, ref: str) -> tuple[Document, str | None]:
+    """``REF`` or ``REF:LANG`` -> the document and the language asked for, if any.
+
+    Sources may hold colons themselves (``wire.jsonl:3``), so the whole string
+    is tried as a reference first.
+    """
+    try:
+        return store.find(ref), None
+    except NotFoundError:
+        head, sep, lang = ref.rpartition(":")
+        if not sep or not lang.isalpha() or len(lang) > 3:
+            raise
+    doc = store.find(head)
+    if lang not in doc.views():
+        raise ConfigError("NL206", head, lang=lang, have=", ".join(doc.views()) or "none")
+    return doc, lang
+
+
+def align(store: Store, settings: Settings, a_ref: str, b_ref: str | None = None) -> ViewAlignment:
+    """Align two language views: of one bilingual document, or of two documents."""
+    doc_a, lang_a = resolve_view(store, a_ref)
+    if b_ref is None:
+        doc_b = doc_a
+        langs = list(doc_a.views())
+        lang_a = lang_a or langs[0]
+        others = [lang for lang in langs if lang != lang_a]
+        if not others:
+            raise ConfigError("NL205", a_ref, lang=lang_a)
+        lang_b: str | None = others[0]
+    else:
+        doc_b, lang_b = resolve_view(store, b_ref)
+        lang_a = lang_a or next(iter(doc_a.views()))
+        if lang_b is None:
+            views = list(doc_b.views())
+            lang_b = next((lang for lang in views if lang != lang_a), views[0])
+    assert lang_b is not None
+    return align_views(doc_a, lang_a, doc_b, lang_b, load_encoder(settings).encode, settings)
+
+
+def alignment_json(al: ViewAlignment) -> dict[str, object]:
+    def pairs(items: list) -> list[dict[str, object]]:
+        return [
+            {"a": p.a, "b": p.b, "a_text": p.a_text, "b_text": p.b_text,
+             "score": round(p.score, 4)}
+            for p in items
+        ]
+
+    return {
+        "a": {"id": al.a, "lang": al.a_lang},
+        "b": {"id": al.b, "lang": al.b_lang},
+        "paragraphs": pairs(al.paragraphs),
+        "sentences": pairs(al.sentences),
+    }
+
+
+def export_parallel(store: Store, settings: Settings, fmt: str, out: TextIO) -> int:
+    """Write every aligned translation pair as a parallel corpus; returns the pairs written."""
+    embed = load_encoder(settings).encode
+    alignments = (
+        align_views(store.get(r.a), r.a_lang, store.get(r.b), r.b_lang, embed, settings)
+        for r in store.relations()
+        if r.type == "translation_of"
+    )
+    return WRITERS[fmt](alignments, out)
