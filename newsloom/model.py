@@ -108,6 +108,52 @@ class Metadata:
     """A "translated from" note, where the page has one."""
 
 
+EntityType = Literal["PER", "ORG", "LOC"]
+
+
+@dataclass
+class Mention:
+    """A name in one paragraph, as character offsets into the paragraph's text."""
+
+    paragraph: int
+    start: int
+    end: int
+    type: EntityType
+    name: str
+    """The normalised name: nominative in Russian, Simplified in Chinese, else as written."""
+    lang: str
+    entity: str | None = None
+    """The collection-wide entity id, once the entity linker has run."""
+
+
+@dataclass
+class Quote:
+    """Something a speaker said, directly (in quotation marks) or reported."""
+
+    paragraph: int
+    start: int
+    end: int
+    """Span of the quoted content (without the quotation marks) in the paragraph."""
+    kind: Literal["direct", "indirect"]
+    lang: str
+    cue: str | None = None
+    """The reporting verb or phrase ("said", "表示", "заявил", "по словам")."""
+    speaker: int | None = None
+    """Index into ``Document.mentions`` of the speaker; pronouns resolved to a name."""
+
+
+@dataclass
+class Timex:
+    """A date expression normalised against the document's publication date."""
+
+    paragraph: int
+    start: int
+    end: int
+    value: str
+    """ISO 8601: ``YYYY-MM-DD``, or ``YYYY-MM`` / ``YYYY`` when only that precise."""
+    kind: Literal["absolute", "relative"]
+
+
 @dataclass
 class Document:
     """An article: its paragraphs, metadata and the document-level language facts."""
@@ -123,6 +169,9 @@ class Document:
     layout: Layout = "monolingual"
     stages: dict[str, str] = field(default_factory=dict)
     """Stage name -> stage version that has run on this document."""
+    mentions: list[Mention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
 
     def views(self) -> dict[str, list[int]]:
         """Paragraph indices of the content in each language: the language views."""
@@ -184,3 +233,14 @@ class Relation:
     @property
     def key(self) -> tuple[str, str, str, str, str]:
         return (self.a, self.a_lang, self.b, self.b_lang, self.type)
+
+
+@dataclass
+class Entity:
+    """One actor across the collection, with its name in every language it appears in."""
+
+    id: str
+    type: EntityType
+    names: dict[str, list[str]] = field(default_factory=dict)
+    """Language -> name variants, most frequent first."""
+    mentions: int = 0

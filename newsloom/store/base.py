@@ -13,7 +13,7 @@ from typing import Protocol
 
 import numpy as np
 
-from newsloom.model import Document, Relation
+from newsloom.model import Document, Entity, Relation
 
 
 @dataclass(frozen=True)
@@ -84,6 +84,20 @@ class Store(Protocol):
 
     def iter_views(self) -> Iterator[ViewRow]:
         """Every stored language view with its mean vector (None before embedding)."""
+        ...
+
+    def put_entities(self, entities: list[Entity], links: dict[str, list[str | None]]) -> None:
+        """Insert or replace entities; ``links[doc_id][k]`` is the k-th mention's entity."""
+        ...
+
+    def entities(self) -> list[Entity]: ...
+
+    def add_name_pairs(self, pairs: list[tuple[str, str, str, str]]) -> None:
+        """Count name translations (lang_a, name_a, lang_b, name_b) seen in aligned text."""
+        ...
+
+    def name_pairs(self) -> list[tuple[str, str, str, str, int]]:
+        """Learned name translations with how often each was seen, most frequent first."""
         ...
 
     def close(self) -> None: ...

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from newsloom.embed.blob import from_blob, to_blob
 from newsloom.errors import NotFoundError, StoreError
-from newsloom.model import Document, Metadata, Paragraph, Relation
+from newsloom.model import Document, Entity, Mention, Metadata, Paragraph, Quote, Relation, Timex
 from newsloom.store.base import DocSummary, ViewRow
 
 VECTOR_DIM = 512
@@ -96,8 +96,8 @@ class SQLiteStore:
                 return False
             db.execute(
                 "INSERT INTO documents(id, source, kind, encoding, title, outlet, published,"
-                " languages, layout, meta, stages, added_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " languages, layout, meta, stages, added_at, extraction)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     doc.id,
                     doc.source,
@@ -111,6 +111,7 @@ class SQLiteStore:
                     json.dumps(asdict(doc.meta), ensure_ascii=False),
                     json.dumps(doc.stages),
                     datetime.now(UTC).isoformat(timespec="seconds"),
+                    _extraction_json(doc),
                 ),
             )
             db.execute(
@@ -199,6 +200,68 @@ class SQLiteStore:
                 doc_id, lang, chars, None if blob is None else from_blob(blob, VECTOR_DIM)[0]
             )
 
+    def put_entities(self, entities: list[Entity], links: dict[str, list[str | None]]) -> None:
+        """Insert or replace entities and set, per document, each mention's entity id.
+
+        ``links[doc_id][k]`` is the entity of the document's k-th mention. One
+        transaction: the entities and the mentions pointing at them change together.
+        """
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.executemany(
+                "INSERT OR REPLACE INTO entities(id, type, names, mentions) VALUES (?, ?, ?, ?)",
+                [
+                    (e.id, e.type, json.dumps(e.names, ensure_ascii=False), e.mentions)
+                    for e in entities
+                ],
+            )
+            for doc_id, ids in links.items():
+                row = db.execute(
+                    "SELECT extraction FROM documents WHERE id = ?", (doc_id,)
+                ).fetchone()
+                found = json.loads(row[0]) if row and row[0] else {}
+                for mention, entity in zip(found.get("mentions", []), ids, strict=True):
+                    mention["entity"] = entity
+                db.execute(
+                    "UPDATE documents SET extraction = ? WHERE id = ?",
+                    (json.dumps(found, ensure_ascii=False), doc_id),
+                )
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def entities(self) -> list[Entity]:
+        return [
+            Entity(r[0], r[1], json.loads(r[2]), r[3])
+            for r in self._db.execute(
+                "SELECT id, type, names, mentions FROM entities ORDER BY mentions DESC, id"
+            )
+        ]
+
+    def add_name_pairs(self, pairs: list[tuple[str, str, str, str]]) -> None:
+        """Count name translations learned from aligned sentences (lang_a, a, lang_b, b)."""
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.executemany(
+                "INSERT INTO name_pairs(lang_a, name_a, lang_b, name_b, count)"
+                " VALUES (?, ?, ?, ?, 1) ON CONFLICT(lang_a, name_a, lang_b, name_b)"
+                " DO UPDATE SET count = count + 1",
+                pairs,
+            )
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def name_pairs(self) -> list[tuple[str, str, str, str, int]]:
+        return self._db.execute(
+            "SELECT lang_a, name_a, lang_b, name_b, count FROM name_pairs"
+            " ORDER BY count DESC, lang_a, name_a"
+        ).fetchall()
+
     def add_source(self, doc_id: str, source: str) -> None:
         self._db.execute(
             "INSERT OR IGNORE INTO doc_sources(source, doc_id) VALUES (?, ?)", (source, doc_id)
@@ -211,7 +274,7 @@ class SQLiteStore:
 
     def get(self, doc_id: str) -> Document:
         row = self._db.execute(
-            "SELECT id, source, kind, encoding, languages, layout, meta, stages"
+            "SELECT id, source, kind, encoding, languages, layout, meta, stages, extraction"
             " FROM documents WHERE id = ?",
             (doc_id,),
         ).fetchone()
@@ -246,7 +309,7 @@ class SQLiteStore:
 
     def iter_documents(self) -> Iterator[Document]:
         rows = self._db.execute(
-            "SELECT id, source, kind, encoding, languages, layout, meta, stages"
+            "SELECT id, source, kind, encoding, languages, layout, meta, stages, extraction"
             " FROM documents ORDER BY added_at, id"
         ).fetchall()
         for row in rows:
@@ -277,7 +340,8 @@ class SQLiteStore:
         self._db.close()
 
     def _document(self, row: tuple) -> Document:
-        doc_id, source, kind, encoding, languages, layout, meta, stages = row
+        doc_id, source, kind, encoding, languages, layout, meta, stages, extraction = row
+        found = json.loads(extraction) if extraction else {}
         paragraphs = [
             Paragraph(
                 text=text,
@@ -308,4 +372,20 @@ class SQLiteStore:
             languages=json.loads(languages),
             layout=layout,
             stages=json.loads(stages),
+            mentions=[Mention(**m) for m in found.get("mentions", [])],
+            quotes=[Quote(**q) for q in found.get("quotes", [])],
+            timexes=[Timex(**t) for t in found.get("timexes", [])],
         )
+
+
+def _extraction_json(doc: Document) -> str | None:
+    if not (doc.mentions or doc.quotes or doc.timexes):
+        return None
+    return json.dumps(
+        {
+            "mentions": [asdict(m) for m in doc.mentions],
+            "quotes": [asdict(q) for q in doc.quotes],
+            "timexes": [asdict(t) for t in doc.timexes],
+        },
+        ensure_ascii=False,
+    )

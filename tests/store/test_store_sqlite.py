@@ -151,3 +151,25 @@ def test_vectors_views_and_relations_round_trip(store):
     assert store.relations() == [rel]
     assert store.relations(doc.id) == [rel]
     assert store.relations("other") == []
+
+
+def test_extraction_entities_and_name_pairs_round_trip(store):
+    from newsloom.model import Entity, Mention, Quote, Timex
+
+    doc = make_doc()
+    doc.mentions = [
+        Mention(1, 0, 6, "PER", "Первый", "ru"),
+        Mention(2, 0, 6, "ORG", "Second", "en"),
+    ]
+    doc.quotes = [Quote(2, 7, 16, "indirect", "en", cue="said", speaker=1)]
+    doc.timexes = [Timex(2, 0, 6, "2025-03-12", "absolute")]
+    store.add(doc)
+    back = store.get(doc.id)
+    assert back.mentions == doc.mentions and back.quotes == doc.quotes
+    assert back.timexes == doc.timexes
+    entity = Entity("e1", "PER", {"ru": ["Первый"], "en": ["First"]}, mentions=1)
+    store.put_entities([entity], {doc.id: ["e1", None]})
+    assert store.entities() == [entity]
+    assert [m.entity for m in store.get(doc.id).mentions] == ["e1", None]
+    store.add_name_pairs([("en", "First", "ru", "Первый")] * 2)
+    assert store.name_pairs() == [("en", "First", "ru", "Первый", 2)]
