@@ -1,0 +1,1 @@
+"""Extraction: who, what was said, and when."""

@@ -1,0 +1,1 @@
+"""Stories: documents about one real-world event, across languages."""
