@@ -201,14 +201,17 @@ class SQLiteStore:
             )
 
     def put_entities(self, entities: list[Entity], links: dict[str, list[str | None]]) -> None:
-        """Insert or replace entities and set, per document, each mention's entity id.
+        """Replace all entities and set, per document, each mention's entity id.
 
-        ``links[doc_id][k]`` is the entity of the document's k-th mention. One
-        transaction: the entities and the mentions pointing at them change together.
+        The linker rebuilds entities from every stored mention, so the table is
+        replaced whole. ``links[doc_id][k]`` is the entity of the document's k-th
+        mention. One transaction: entities and the mentions pointing at them
+        change together.
         """
         db = self._db
         db.execute("BEGIN IMMEDIATE")
         try:
+            db.execute("DELETE FROM entities")
             db.executemany(
                 "INSERT OR REPLACE INTO entities(id, type, names, mentions) VALUES (?, ?, ?, ?)",
                 [
