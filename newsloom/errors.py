@@ -35,6 +35,9 @@ MESSAGES: dict[str, str] = {
     "NL150": "setting 'relate.{key}' must be between {low} and {high}, got {value!r}",
     "NL151": "view vector has width {found}, the index holds width {expected}; "
     "re-embed the store with one encoder",
+    # Entity linking (NL170-NL179).
+    "NL170": "no entity matches '{ref}' (give an id or a name listed by `newsloom entities`)",
+    "NL171": "setting 'extract.{key}' must be {expected}, got {value!r}",
     # Cleaning (NL12x).
     "NL120": "cannot parse the HTML: {detail}",
     # Store (NL3xx): the store cannot be used at all.
