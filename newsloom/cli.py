@@ -238,6 +238,23 @@ def export_parallel(ctx: Context, fmt: str, output: str) -> None:
     click.echo(f"{n} sentence pairs written", err=True)
 
 
+@command(cli, "entities")
+@click.option("--mentions", is_flag=True, help="Also list every mention of each entity.")
+def entities(ctx: Context, as_json: bool, mentions: bool) -> None:
+    """Actors (people, organisations, places) with their names in every language."""
+    rows = service.list_entities(ctx.store, with_mentions=mentions)
+    if as_json:
+        _emit(rows)
+        return
+    if not rows:
+        click.echo("no entities")
+    for e in rows:
+        names = "; ".join(f"{lang}: {' / '.join(v)}" for lang, v in e["names"].items())
+        click.echo(f"{e['type']:<4}{e['mentions']:>4}  {e['id']}  {names}")
+        for m in e.get("mentions_in", []):
+            click.echo(f"          {m['doc']} {m['lang']}  {m['text']}")
+
+
 @command(cli, "config")
 def config(ctx: Context, as_json: bool) -> None:
     """Show the effective settings (defaults, file, environment)."""

@@ -40,6 +40,9 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "lang.layout",
     "lang.sentences",
     "embed.sentences",
+    "extract.entities",
+    "extract.time",
+    "extract.quotes",
 )
 
 
@@ -58,6 +61,7 @@ def _load_builtin_stages() -> None:
     # Importing the modules runs their @stage decorators.
     from newsloom.clean import boilerplate, metadata  # noqa: F401
     from newsloom.embed import stage as embed_stage  # noqa: F401
+    from newsloom.extract import entities, quotes, time  # noqa: F401
     from newsloom.lang import detect, layout, sentences  # noqa: F401
 
 

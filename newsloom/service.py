@@ -14,6 +14,9 @@ from newsloom.clean.boilerplate import Boilerplate
 from newsloom.clean.recurring import line_hash, source_key
 from newsloom.embed import load_encoder
 from newsloom.errors import ConfigError, InputError, NewsloomError, NotFoundError
+from newsloom.extract.linking import EntityLinker, entity_json, entity_mentions
+from newsloom.extract.quotes import merge_quotes
+from newsloom.extract.timeline import timeline as build_timeline
 from newsloom.ingest import iter_inputs
 from newsloom.model import Document, RawInput, content_id
 from newsloom.pipeline import DEFAULT_STAGES, Pipeline
@@ -33,6 +36,7 @@ class IngestReport:
     existing: list[str] = field(default_factory=list)
     errors: list[NewsloomError] = field(default_factory=list)
     relations: int = 0
+    entities: int = 0
 
     @property
     def ok(self) -> bool:
@@ -45,6 +49,7 @@ class IngestReport:
             "existing": len(self.existing),
             "failed": len(self.errors),
             "relations": self.relations,
+            "entities": self.entities,
             "documents": self.added + self.existing,
             "errors": [e.to_json() for e in self.errors],
         }
@@ -70,8 +75,9 @@ class Ingestor:
             s for s in self.pipeline.stages if isinstance(s, Boilerplate)
         )
         self._loaded_keys: set[str] = set()
-        embeds = any(s.name == "embed.sentences" for s in self.pipeline.stages)
-        self.relations = RelationFinder(settings) if embeds else None
+        names = {s.name for s in self.pipeline.stages}
+        self.relations = RelationFinder(settings) if "embed.sentences" in names else None
+        self.linker = EntityLinker(settings) if "extract.entities" in names else None
 
     def _run_stages(self, docs: list[Document]) -> list[Document | InputError]:
         """The stages over parsed documents; an input error takes its document's place."""
@@ -102,13 +108,20 @@ class Ingestor:
                 self._run(batch, report, progress)
                 batch = []
         self._run(batch, report, progress)
+        self._finish(report)
         return report
 
     def ingest_raw(self, raws: Iterable[RawInput]) -> IngestReport:
         """Ingest inputs that did not come from files (the HTTP API's uploads)."""
         report = IngestReport()
         self._run(list(raws), report, None)
+        self._finish(report)
         return report
+
+    def _finish(self, report: IngestReport) -> None:
+        """Collection-wide steps that need every new document stored: entity linking."""
+        if self.linker is not None and report.added:
+            report.entities = len(self.linker.link(self.store))
 
     def _run(self, batch: list[RawInput], report: IngestReport, progress: Progress | None) -> None:
         def tick() -> None:
@@ -284,3 +297,37 @@ def export_parallel(store: Store, settings: Settings, fmt: str, out: TextIO) -> 
         if r.type == "translation_of"
     )
     return WRITERS[fmt](alignments, out)
+
+
+def list_entities(store: Store, with_mentions: bool = False) -> list[dict[str, object]]:
+    """Entities, most mentioned first: id, type, names per language, mention count."""
+    out = []
+    for entity in store.entities():
+        row = entity_json(entity)
+        if with_mentions:
+            row["mentions_in"] = entity_mentions(store, entity.id)
+        out.append(row)
+    return out
+
+
+def _documents(store: Store, doc_ids: Iterable[str] | None) -> list[Document]:
+    if doc_ids is None:
+        return list(store.iter_documents())
+    return [store.get(doc_id) for doc_id in doc_ids]
+
+
+def quotes(
+    store: Store, settings: Settings, doc_ids: Iterable[str] | None = None, lang: str = "en"
+) -> list[dict[str, object]]:
+    """Who said what, a quote and its translations merged into one with its renderings."""
+    docs = _documents(store, doc_ids)
+    groups = merge_quotes(docs, store.relations(), load_encoder(settings).encode)
+    return [g.to_json(lang) for g in groups]
+
+
+def timeline(
+    store: Store, settings: Settings, doc_ids: Iterable[str] | None = None, lang: str = "en"
+) -> list[dict[str, object]]:
+    """Dated events ordered by date, the same event in several languages merged."""
+    docs = _documents(store, doc_ids)
+    return [e.to_json() for e in build_timeline(docs, load_encoder(settings).encode, lang=lang)]
