@@ -145,12 +145,12 @@ def test_a_killed_ingest_leaves_whole_documents_and_resumes(tmp_path):
     from synth import write_corpus
 
     corpus = tmp_path / "corpus"
-    write_corpus(corpus, 300)
+    write_corpus(corpus, 60)
     db = tmp_path / "n.db"
     cmd = [sys.executable, "-m", "newsloom.cli", "ingest", str(corpus), "--db", str(db)]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     stored = 0
-    while proc.poll() is None and stored < 20:
+    while proc.poll() is None and stored < 5:
         time.sleep(0.2)
         if db.exists():
             try:
@@ -165,7 +165,7 @@ def test_a_killed_ingest_leaves_whole_documents_and_resumes(tmp_path):
     con = sqlite3.connect(db)
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     before = con.execute("SELECT count(*) FROM documents").fetchone()[0]
-    assert 20 <= before < 300
+    assert 5 <= before < 60
     empty = con.execute(
         "SELECT count(*) FROM documents d WHERE NOT EXISTS"
         " (SELECT 1 FROM paragraphs p WHERE p.doc_id = d.id)"
@@ -174,4 +174,4 @@ def test_a_killed_ingest_leaves_whole_documents_and_resumes(tmp_path):
     con.close()
     result = subprocess.run(cmd, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith(f"{300 - before} new, {before} already stored, 0 rejected")
+    assert result.stdout.startswith(f"{60 - before} new, {before} already stored, 0 rejected")
