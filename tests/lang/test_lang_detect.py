@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from newsloom.errors import ConfigError
-from newsloom.lang.detect import LanguageDetector, ParagraphLanguages, chinese_script
+from newsloom.lang.detect import (
+    LanguageDetector,
+    ParagraphLanguages,
+    _tokens,
+    _weigh_words,
+    chinese_script,
+)
 from newsloom.model import Document, Paragraph
 from newsloom.settings import Settings
 
@@ -46,6 +52,39 @@ def run(stage: ParagraphLanguages, *lines: str) -> Document:
 )
 def test_language_of_one_paragraph(stage: ParagraphLanguages, text: str, lang: str) -> None:
     assert run(stage, text).paragraphs[0].lang == lang
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # Short lines whose letters look foreign to lingua's n-grams; their
+        # function words ("the", "it's", "ne ... pas", "es la", "con noi", "o ... é") do not.
+        ("The lamp is broken.", "en"),
+        ("It's a catastrophe!", "en"),
+        ("It's a dilemma.", "en"),
+        ("Il ne mange pas.", "fr"),
+        ("Ella es la novia de Marco.", "es"),
+        ("Non mangerai con noi?", "it"),
+        ("O gato é branco.", "pt"),
+    ],
+)
+def test_function_words_decide_a_short_sentence(
+    stage: ParagraphLanguages, text: str, lang: str
+) -> None:
+    assert run(stage, text).paragraphs[0].lang == lang
+
+
+def test_tokens_split_elisions_and_contractions() -> None:
+    tokens = _tokens("L\u2019ho visto dell'anno, don't I'm")
+    assert {"l'", "dell'", "n't", "'m", "i'm", "don't", "visto"} <= set(tokens)
+
+
+def test_function_words_do_not_revive_a_language_lingua_ruled_out() -> None:
+    index = {"the": ["en"], "de": ["fr", "nl"]}
+    conf = _weigh_words({"en": 0.0, "fr": 0.4, "nl": 0.6}, ["the", "the", "de"], index, 1.0)
+    assert conf["en"] == 0.0
+    assert conf["nl"] > conf["fr"]
+    assert sum(conf.values()) == pytest.approx(1.0)
 
 
 def test_chinese_with_english_names_is_chinese(stage: ParagraphLanguages) -> None:
