@@ -6,15 +6,18 @@ encoder lacks. Step one finds an anchor path over 1-1 cosine similarities
 alignment of block averages, so the work stays near-linear). Step two searches
 every bead type up to ``max_bead`` sentences in a narrow band around that path.
 A bead scores the cosine of its two groups' vectors, less a k-nearest-neighbour
-margin (how similar the segments are to anything), times a length-ratio
-factor, less a charge for members that match nothing, plus agreement of
+margin (how similar the segments are to anything) and Bertalign's neighbour
+margin (how similar each group is to the segments beside the other), times a
+length-ratio factor, plus Gale and Church's log-probability of the two lengths,
+less a charge for members that match nothing, plus agreement of
 numbers, names and punctuation (:mod:`newsloom.relate.align_evidence`). A
 sentence left out (a caption, a "read more") costs ``skip``: it stays unaligned
 when no bead earns more than that.
 
 Group vectors are either encoded from the joined text ("encode", the full
 computation) or approximated by the normalised sum of the members' vectors
-("sum", the default: no encoder call beyond one per sentence).
+("sum", the default: no encoder call beyond one per sentence; members weighted
+by length).
 """
 
 from __future__ import annotations
@@ -56,11 +59,15 @@ class AlignSettings:
     skip: float = -0.2
     window: int = 6
     groups: Literal["sum", "encode"] = "sum"
-    margin: float = 0.3
+    sum_weight: float = 0.5
+    margin: float = 0.15
     margin_k: int = 4
+    neighbour_margin: float = 0.2
     member_floor: float = 0.1
     member_weight: float = 1.0
-    length_exponent: float = 1.0
+    length_exponent: float = 0.5
+    length_weight: float = 0.01
+    length_variance: float = 2.0
     number_weight: float = 0.1
     name_weight: float = 0.1
     punct_weight: float = 0.05
@@ -280,7 +287,10 @@ class _Side:
         lengths = np.array([len(t) for t in texts], dtype=np.float64)
         self.skips = np.full(n + 1, cfg.skip)
         self._len_sum = np.concatenate([[0.0], np.cumsum(lengths)])
-        self._vec_sum = np.vstack([np.zeros((1, vecs.shape[1])), np.cumsum(vecs, axis=0)])
+        # Members weigh by length ** sum_weight: a short tail ("Then he left.") should
+        # not pull a merged group's vector as far as the long sentence it follows.
+        weighted = vecs * np.maximum(lengths, 1.0)[:, None] ** cfg.sum_weight
+        self._vec_sum = np.vstack([np.zeros((1, vecs.shape[1])), np.cumsum(weighted, axis=0)])
         self._bags = [
             np.vstack([np.zeros((1, b.shape[1]), np.float32), np.cumsum(b, axis=0)])
             for b in evidence.bags(texts)
@@ -345,11 +355,32 @@ def _bead_scores(
         # Less the groups' usual similarity to anything (their k best in the band):
         # a sentence that resembles everything gets no free credit.
         score -= cfg.margin * (s.hubness(a, rows) + t.hubness(b, cols)) / 2
+    if cfg.neighbour_margin:
+        # Bertalign's margin: less each group's similarity to the segments just
+        # outside the other side's group. A 1-1 bead whose neighbour also matches
+        # then loses to the bead that takes the neighbour in.
+        near_t = _mean_of_two(
+            band_dot(gs, t.neighbour(b + 1), band), cols > b,
+            band_dot(gs, t.neighbour(0), band), cols < t.n,
+        )  # fmt: skip
+        near_s = _mean_of_two(
+            band_dot(s.neighbour(a + 1), gt, band), rows > a,
+            band_dot(s.neighbour(0), gt, band), rows < s.n,
+        )  # fmt: skip
+        score -= cfg.neighbour_margin * (near_t + near_s) / 2
     if cfg.length_exponent:
         ls = s.lengths(a, rows)
         lt = t.lengths(b, cols) * char_ratio
         ratio = np.minimum(ls, lt) / np.maximum(np.maximum(ls, lt), 1e-9)
         score *= np.log2(1 + ratio) ** cfg.length_exponent
+    if cfg.length_weight:
+        # Gale & Church's length model: the target's length, scaled by the texts'
+        # character ratio, is normal around the source's with variance proportional
+        # to the length; the bead gains the log of the two-sided tail probability.
+        ls = s.lengths(a, rows)
+        lt = t.lengths(b, cols) * char_ratio
+        delta = np.abs(lt - ls) / np.sqrt(np.maximum((ls + lt) / 2, 1) * cfg.length_variance)
+        score += cfg.length_weight * _log_normal_tail(delta)
     if cfg.member_weight:
         # A member that matches nothing on the other side (a caption merged into a
         # neighbour's bead) hardly moves the group's vector: charge it directly.
@@ -420,6 +451,29 @@ def _project(coarse: list[tuple[int, int]], n: int, m: int, pad: int = 4) -> Ban
     hi = np.clip(hi_c[np.minimum(rows + 1, n_c - 1)] * 2 + 1 + pad, 0, m)
     lo[0], hi[-1] = 0, m
     return Band(lo, hi)
+
+
+def _log_normal_tail(x: np.ndarray) -> np.ndarray:
+    """``log P(|Z| >= x)`` for a standard normal ``Z`` and ``x >= 0``, without underflow.
+
+    That is ``log erfc(x / sqrt 2)``, from the Chebyshev fit of Numerical Recipes'
+    ``erfcc`` (relative error below 1.2e-7), taken in the log domain.
+    """
+    z = np.asarray(x, dtype=np.float64) / np.sqrt(2)
+    t = 1 / (1 + 0.5 * z)
+    poly = 0.0
+    for c in (0.17087277, -0.82215223, 1.48851587, -1.13520398, 0.27886807, -0.18628806,
+              0.09678418, 0.37409196, 1.00002368, -1.26551223):  # fmt: skip
+        poly = poly * t + c
+    return np.log(t) - z * z + poly
+
+
+def _mean_of_two(
+    left: np.ndarray, has_left: np.ndarray, right: np.ndarray, has_right: np.ndarray
+) -> np.ndarray:
+    """Mean of the values that exist (a group at the text's edge has one neighbour)."""
+    total = np.where(has_left, left, 0.0) + np.where(has_right, right, 0.0)
+    return total / np.maximum(has_left.astype(int) + has_right, 1)
 
 
 def _prefix(x: np.ndarray) -> np.ndarray:

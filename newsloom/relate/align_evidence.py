@@ -43,7 +43,11 @@ _CYRILLIC = dict(zip(
 
 
 def normalise_number(token: str) -> str:
-    """One spelling per number: ``1,000`` = ``1.000`` = ``1 000`` = ``1000``; ``3,5`` = ``3.5``."""
+    """One spelling per number: ``1,000`` = ``1.000`` = ``1 000`` = ``1000``; ``3,5`` = ``3.5``.
+
+    Digits of any script (full-width ``１２``, Arabic-Indic) become ASCII first.
+    """
+    token = "".join(str(unicodedata.digit(ch)) if ch.isdigit() else ch for ch in token)
     parts = regex.split(r"[.,\u00a0\u202f]", token)
     if len(parts) == 1:
         return parts[0].lstrip("0") or "0"

@@ -15,7 +15,8 @@ from newsloom.relate.align_dp import Band, band_dot, search
 @pytest.mark.parametrize(
     ("token", "expected"),
     [("1,000", "1000"), ("1.000", "1000"), ("1\u00a0000", "1000"), ("3,5", "3.5"),
-     ("3.5", "3.5"), ("2022", "2022"), ("007", "7"), ("12,345,678", "12345678")],
+     ("3.5", "3.5"), ("2022", "2022"), ("007", "7"), ("12,345,678", "12345678"),
+     ("１２", "12"), ("٣٥", "35")],
 )  # fmt: skip
 def test_numbers_have_one_spelling(token: str, expected: str) -> None:
     assert ev.normalise_number(token) == expected
@@ -105,3 +106,64 @@ def test_defaults_toml_and_dataclass_agree() -> None:
     from newsloom.settings import Settings
 
     assert AlignSettings.from_settings(Settings()) == AlignSettings()
+
+
+def test_neighbour_margin_charges_the_similarity_to_the_neighbours() -> None:
+    """A 1-1 bead loses the mean similarity of each side to the other's neighbours."""
+    from dataclasses import replace
+
+    from newsloom.relate.align import _bead_scores, _Side
+
+    rng = np.random.default_rng(2)
+    src, tgt = rng.normal(size=(5, 8)), rng.normal(size=(6, 8))
+    src /= np.linalg.norm(src, axis=1, keepdims=True)
+    tgt /= np.linalg.norm(tgt, axis=1, keepdims=True)
+    plain = AlignSettings(margin=0, neighbour_margin=0, length_exponent=0, member_weight=0,
+                          number_weight=0, name_weight=0, punct_weight=0)  # fmt: skip
+    band = Band.full(5, 6)
+    rows, cols = band.cells
+
+    def scores(cfg: AlignSettings) -> np.ndarray:
+        s = _Side(["x"] * 5, src.astype(np.float32), cfg, lambda texts: np.zeros(0))
+        t = _Side(["y"] * 6, tgt.astype(np.float32), cfg, lambda texts: np.zeros(0))
+        return _bead_scores(s, t, (1, 1), band, cfg, 1.0)
+
+    charged = scores(plain) - scores(replace(plain, neighbour_margin=0.5))
+
+    def at(i: int, j: int) -> float:
+        return float(charged[(rows == i) & (cols == j)][0])
+
+    # Bead src[2]-tgt[3] ends at (3, 4); neighbours tgt[2], tgt[4] and src[1], src[3].
+    near_t = (src[2] @ tgt[2] + src[2] @ tgt[4]) / 2
+    near_s = (src[1] @ tgt[3] + src[3] @ tgt[3]) / 2
+    assert at(3, 4) == pytest.approx(0.5 * (near_t + near_s) / 2, abs=1e-5)
+    # At the start of both texts only the following segments are neighbours.
+    assert at(1, 1) == pytest.approx(0.5 * (src[0] @ tgt[1] + src[1] @ tgt[0]) / 2, abs=1e-5)
+
+
+def test_summed_group_vectors_weigh_members_by_length() -> None:
+    """With sum_weight 0.5 a 4-character tail moves a 100-character sentence's group little."""
+    from newsloom.relate.align import _Side
+
+    vecs = np.eye(2, dtype=np.float32)
+    side = _Side(["a" * 100, "b" * 4], vecs, AlignSettings(sum_weight=0.5), lambda t: np.zeros(0))
+    np.testing.assert_allclose(side.group(2)[2], np.array([10, 2]) / np.hypot(10, 2), rtol=1e-6)
+    equal = _Side(["a" * 100, "b" * 4], vecs, AlignSettings(sum_weight=0), lambda t: np.zeros(0))
+    np.testing.assert_allclose(equal.group(2)[2], [2**-0.5, 2**-0.5], rtol=1e-6)
+
+
+@pytest.mark.parametrize("x", [0.0, 0.3, 1.0, 2.5, 6.0, 20.0])
+def test_log_normal_tail_matches_erfc(x: float) -> None:
+    import math
+
+    from newsloom.relate.align import _log_normal_tail
+
+    expected = math.log(math.erfc(x / math.sqrt(2)))
+    assert float(_log_normal_tail(np.array([x]))[0]) == pytest.approx(expected, rel=1e-6, abs=1e-7)
+
+
+def test_log_normal_tail_does_not_underflow() -> None:
+    from newsloom.relate.align import _log_normal_tail
+
+    far = _log_normal_tail(np.array([60.0, 80.0]))
+    assert np.isfinite(far).all() and far[1] < far[0] < -1000
