@@ -255,6 +255,86 @@ def entities(ctx: Context, as_json: bool, mentions: bool) -> None:
             click.echo(f"          {m['doc']} {m['lang']}  {m['text']}")
 
 
+@command(cli, "stories")
+def stories(ctx: Context, as_json: bool) -> None:
+    """Stories, largest first: one real-world event across outlets and languages."""
+    rows = service.list_stories(ctx.store)
+    if as_json:
+        _emit(rows)
+        return
+    if not rows:
+        click.echo("no stories")
+    for r in rows:
+        span = f"{r['start'] or '?'} .. {r['end'] or '?'}"
+        click.echo(f"{r['id']}  {len(r['documents']):>3} docs  {'+'.join(r['languages']):<12} {span}")
+        click.echo(f"{'':20}{r['title']}")
+        for link in r["related"]:
+            click.echo(f"{'':20}related: {link['story']} ({link['score']:.2f})")
+
+
+@command(cli, "story")
+@click.argument("story")
+def story(ctx: Context, story: str, as_json: bool) -> None:
+    """One story (STORY = story id, id prefix, or a member document)."""
+    row = service.show_story(ctx.store, story)
+    if as_json:
+        _emit(row)
+        return
+    click.echo(f"{row['id']}  {row['start'] or '?'} .. {row['end'] or '?'}")
+    for lang, title in row["titles"].items():
+        click.echo(f"  title [{lang}]  {title}")
+    click.echo(f"  languages  {', '.join(row['languages'])}")
+    click.echo(f"  outlets    {', '.join(row['outlets'])}")
+    click.echo(f"  keywords   {', '.join(row['keywords'])}")
+    for doc_id in row["documents"]:
+        click.echo(f"  document   {doc_id}")
+    for link in row["related"]:
+        click.echo(f"  related    {link['story']} ({link['score']:.2f})")
+
+
+@command(cli, "recluster")
+def recluster(ctx: Context, as_json: bool) -> None:
+    """Rebuild all stories from scratch and say how far that moved from the online result."""
+    report = service.recluster(ctx.store, ctx.settings)
+    if as_json:
+        _emit(report)
+        return
+    for key, value in report.items():
+        click.echo(f"{key}: {value}")
+
+
+@command(cli, "quotes")
+@click.option("--story", "story_ref", metavar="STORY", help="Only quotes of this story.")
+@click.option("--lang", default="en", show_default=True, help="Rendering to show first.")
+def quotes(ctx: Context, as_json: bool, story_ref: str | None, lang: str) -> None:
+    """Who said what; a quote and its translations are one quote with its renderings."""
+    members = None
+    if story_ref:
+        members = service.show_story(ctx.store, story_ref)["documents"]
+    rows = service.quotes(ctx.store, ctx.settings, members, lang=lang)
+    if as_json:
+        _emit(rows)
+        return
+    for q in rows:
+        click.echo(f"{q['speaker'] or '(unknown)'} [{q['lang']}]: {q['text']}")
+        for r in q["renderings"][1:]:
+            click.echo(f"    [{r['lang']}] {r['text']}")
+
+
+@command(cli, "timeline")
+@click.argument("story")
+@click.option("--lang", default="en", show_default=True, help="Language to show events in.")
+def timeline(ctx: Context, story: str, as_json: bool, lang: str) -> None:
+    """The dated events of a story in order, the same event in several languages merged."""
+    members = service.show_story(ctx.store, story)["documents"]
+    rows = service.timeline(ctx.store, ctx.settings, members, lang=lang)
+    if as_json:
+        _emit(rows)
+        return
+    for e in rows:
+        click.echo(f"{e['date']}  {e['text']}  ({len(e['documents'])} documents)")
+
+
 @command(cli, "config")
 def config(ctx: Context, as_json: bool) -> None:
     """Show the effective settings (defaults, file, environment)."""

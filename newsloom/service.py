@@ -24,6 +24,7 @@ from newsloom.relate.parallel import WRITERS, ViewAlignment, align_views
 from newsloom.relate.relations import RelationFinder
 from newsloom.settings import Settings
 from newsloom.store import Store
+from newsloom.stories.cluster import StoryClusterer
 
 Progress = Callable[[int], None]
 
@@ -78,6 +79,7 @@ class Ingestor:
         names = {s.name for s in self.pipeline.stages}
         self.relations = RelationFinder(settings) if "embed.sentences" in names else None
         self.linker = EntityLinker(settings) if "extract.entities" in names else None
+        self.stories = StoryClusterer(settings) if "embed.sentences" in names else None
 
     def _run_stages(self, docs: list[Document]) -> list[Document | InputError]:
         """The stages over parsed documents; an input error takes its document's place."""
@@ -164,6 +166,9 @@ class Ingestor:
         # Relations need the batch stored: a batch's documents are candidates for each other.
         if self.relations is not None and stored:
             report.relations += len(self.relations.find(stored, self.store))
+        # Stories after relations: a translation or copy joins its original's story.
+        if self.stories is not None and stored:
+            self.stories.assign(stored, self.store)
 
 
 def document_json(doc: Document) -> dict[str, object]:
@@ -331,3 +336,41 @@ def timeline(
     """Dated events ordered by date, the same event in several languages merged."""
     docs = _documents(store, doc_ids)
     return [e.to_json() for e in build_timeline(docs, load_encoder(settings).encode, lang=lang)]
+
+
+def list_stories(store: Store) -> list[dict[str, object]]:
+    """Stories, largest first: titles per language, languages, span, members, related."""
+    rows = store.story_rows()
+    for row in rows:
+        row["documents"] = row.pop("members")
+        titles = row["titles"]
+        row["title"] = titles.get("en") or next(iter(titles.values()), None)
+    return rows
+
+
+def resolve_story(store: Store, ref: str) -> str:
+    """A story id from an id, a unique id prefix, a merged-away id, or a member document."""
+    ids = [row["id"] for row in store.story_rows()]
+    merged = {old: new for old, new, _ in store.story_merges()}
+    while ref in merged:
+        ref = merged[ref]
+    if ref in ids:
+        return ref
+    matches = [i for i in ids if i.startswith(ref) or i.startswith("s-" + ref)]
+    if len(matches) == 1:
+        return matches[0]
+    doc = store.find(ref)
+    for row in store.story_rows():
+        if doc.id in row["members"]:
+            return str(row["id"])
+    raise NotFoundError("NL304", ref=ref)
+
+
+def show_story(store: Store, ref: str) -> dict[str, object]:
+    story_id = resolve_story(store, ref)
+    return next(row for row in list_stories(store) if row["id"] == story_id)
+
+
+def recluster(store: Store, settings: Settings) -> dict[str, object]:
+    """Rebuild all stories from scratch; report how far that moved from the online result."""
+    return StoryClusterer(settings).recluster(store).to_json()

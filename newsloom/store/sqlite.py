@@ -20,6 +20,7 @@ from pathlib import Path
 from newsloom.embed.blob import from_blob, to_blob
 from newsloom.errors import NotFoundError, StoreError
 from newsloom.model import Document, Entity, Mention, Metadata, Paragraph, Quote, Relation, Timex
+from newsloom.store import stories_sql
 from newsloom.store.base import DocSummary, ViewRow
 
 VECTOR_DIM = 512
@@ -264,6 +265,23 @@ class SQLiteStore:
             "SELECT lang_a, name_a, lang_b, name_b, count FROM name_pairs"
             " ORDER BY count DESC, lang_a, name_a"
         ).fetchall()
+
+    # -- stories (SQL in store/stories_sql.py) ---------------------------------
+
+    def load_stories(self) -> tuple[list, dict[tuple[str, str], float]]:
+        return stories_sql.load_stories(self._db)
+
+    def save_stories(self, stories: list, removed: list[str], merges: list, links: dict) -> None:
+        stories_sql.save_stories(self._db, stories, removed, merges, links)
+
+    def story_rows(self) -> list[dict[str, object]]:
+        return stories_sql.story_rows(self._db)
+
+    def story_members(self, story_id: str) -> list[str]:
+        return stories_sql.story_members(self._db, story_id)
+
+    def story_merges(self) -> list[tuple[str, str, str]]:
+        return stories_sql.story_merges(self._db)
 
     def add_source(self, doc_id: str, source: str) -> None:
         self._db.execute(
