@@ -266,7 +266,8 @@ def stories(ctx: Context, as_json: bool) -> None:
         click.echo("no stories")
     for r in rows:
         span = f"{r['start'] or '?'} .. {r['end'] or '?'}"
-        click.echo(f"{r['id']}  {len(r['documents']):>3} docs  {'+'.join(r['languages']):<12} {span}")
+        langs = "+".join(r["languages"])
+        click.echo(f"{r['id']}  {len(r['documents']):>3} docs  {langs:<12} {span}")
         click.echo(f"{'':20}{r['title']}")
         for link in r["related"]:
             click.echo(f"{'':20}related: {link['story']} ({link['score']:.2f})")
