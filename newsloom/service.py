@@ -205,6 +205,9 @@ def document_json(doc: Document) -> dict[str, object]:
             }
             for i, p in enumerate(doc.paragraphs)
         ],
+        "mentions": [asdict(m) for m in doc.mentions],
+        "quotes": [asdict(q) for q in doc.quotes],
+        "timexes": [asdict(t) for t in doc.timexes],
     }
 
 

@@ -45,6 +45,9 @@ def test_demo_corpus_ingests_and_lists(tmp_path, capsys):
     assert {"id", "source", "title", "outlet", "published", "authors", "languages", "layout",
             "paragraphs"} <= set(doc)
     assert all({"text", "lang", "boilerplate"} <= set(p) for p in doc["paragraphs"])
+    for m in doc["mentions"]:  # offsets point into their paragraph
+        assert doc["paragraphs"][m["paragraph"]]["text"][m["start"] : m["end"]]
+    assert any(m["type"] == "PER" for m in doc["mentions"])
 
     # Relations: exactly those in the demo's EXPECTED.json (a duplicate has no sides).
     code, out, _ = run(capsys, "relations", "--db", db, "--json")
