@@ -18,6 +18,8 @@ setup: $(BIN)/newsloom
 demo: setup
 	$(BIN)/newsloom ingest demo/corpus --db $(DB)
 	$(BIN)/newsloom docs --db $(DB)
+	$(BIN)/newsloom relations --db $(DB)
+	$(BIN)/newsloom stories --db $(DB)
 
 ## Run the whole test suite (tests read ../shared when it is there, else skip those parts).
 test: setup
