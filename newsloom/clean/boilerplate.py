@@ -24,11 +24,10 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-import opencc
-
-from newsloom.clean.lines import has_han, is_label_line, is_title_like, length, match_key
+from newsloom.clean.lines import is_label_line, is_title_like, length, match_key
 from newsloom.clean.parse import HTML_CLUTTER
 from newsloom.clean.recurring import RecurringLines, source_key
+from newsloom.hanzi import to_simplified as simplified
 from newsloom.model import Document, Paragraph
 from newsloom.pipeline import stage
 from newsloom.settings import Settings
@@ -36,7 +35,6 @@ from newsloom.settings import Settings
 # A single-line rule only looks at lines up to this length: clutter is short, and a
 # long paragraph that happens to contain a pattern is body text.
 _RULE_MAX_CHARS = 400
-_TO_SIMPLIFIED = opencc.OpenCC("t2s")
 
 
 def _keys(*phrases: str) -> frozenset[str]:
@@ -143,11 +141,6 @@ _PROMO = re.compile(
 )
 # "Brazil: Perplexity, Skepticism": the label-and-headline lines of link lists.
 _LABELLED_HEADLINE = re.compile(r"^[A-ZА-ЯЁ][\w.'’ -]{1,30}:\s+\S", re.UNICODE)
-
-
-def simplified(text: str) -> str:
-    """The line in Simplified Chinese characters (other scripts pass through unchanged)."""
-    return _TO_SIMPLIFIED.convert(text) if has_han(text) else text
 
 
 def line_rule(text: str) -> str | None:

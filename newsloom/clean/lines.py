@@ -11,6 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from newsloom.hanzi import HAN
 from newsloom.model import normalise_text
 
 # End of a sentence in the supported scripts; a headline or a label rarely has one.
@@ -19,7 +20,6 @@ _QUESTION_END = re.compile(r"[?？](?:[\"'”’»」』)）\]]*)\s*$")
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
@@ -30,7 +30,7 @@ def script_of(text: str) -> str | None:
     A Chinese character counts twice: one carries about a word's worth.
     """
     counts = {
-        "Hani": 2 * len(_HAN.findall(text)),
+        "Hani": 2 * len(HAN.findall(text)),
         "Cyrl": len(_CYRILLIC.findall(text)),
         "Latn": len(_LATIN.findall(text)),
     }
@@ -38,13 +38,9 @@ def script_of(text: str) -> str | None:
     return best if counts[best] else None
 
 
-def has_han(text: str) -> bool:
-    return _HAN.search(text) is not None
-
-
 def length(text: str) -> int:
     """A length comparable across scripts: a Chinese character counts as two letters."""
-    return len(text) + len(_HAN.findall(text))
+    return len(text) + len(HAN.findall(text))
 
 
 def ends_sentence(text: str) -> bool:

@@ -20,7 +20,6 @@ import re
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from newsloom.clean.boilerplate import simplified
 from newsloom.clean.dates import find_date
 from newsloom.clean.lines import (
     HEADER_LABELS,
@@ -33,6 +32,7 @@ from newsloom.clean.lines import (
     script_of,
 )
 from newsloom.clean.parse import HTML_CLUTTER
+from newsloom.hanzi import to_simplified as simplified
 from newsloom.model import Document, Metadata
 from newsloom.pipeline import stage
 from newsloom.settings import Settings

@@ -18,6 +18,7 @@ from typing import Protocol
 import numpy as np
 
 from newsloom.errors import ConfigError
+from newsloom.hanzi import to_simplified
 from newsloom.settings import Settings
 
 
@@ -46,20 +47,6 @@ class USEEncoder:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         return np.asarray(self._use.encode([to_simplified(t) for t in texts]), dtype=np.float32)
-
-
-@lru_cache(maxsize=1)
-def _t2s():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
-def to_simplified(text: str) -> str:
-    """Simplified form of any Chinese in ``text``; other scripts pass through unchanged."""
-    if any("\u3400" <= ch <= "\u9fff" for ch in text):
-        return _t2s().convert(text)
-    return text
 
 
 def load_encoder(settings: Settings | None = None) -> Encoder:

@@ -38,9 +38,9 @@ from pathlib import Path
 import numpy as np
 
 from newsloom.cpu import available_cores
-from newsloom.embed.encoder import to_simplified
 from newsloom.embed.tokenizer import PieceTokenizer
 from newsloom.errors import ModelError
+from newsloom.hanzi import to_simplified
 
 _CHUNKS, _CHUNK_ROWS = 17, 7530
 _EMB, _CNN, _OUT = 512, 256, 512

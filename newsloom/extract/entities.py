@@ -30,6 +30,7 @@ from typing import Any, ClassVar
 
 from newsloom.errors import ConfigError, ModelError
 from newsloom.extract.ner_zh import Found, _words, tag_chinese, tag_chinese_batch
+from newsloom.hanzi import converter
 from newsloom.model import Document, Mention, Paragraph
 from newsloom.pipeline import stage
 from newsloom.settings import Settings
@@ -154,14 +155,12 @@ def _russian_normal(span: Any, vocab: Any) -> tuple[str, str]:
 
 @lru_cache(maxsize=1)
 def _per_character_t2s() -> Callable[[str], str]:
-    import opencc
-
-    converter = opencc.OpenCC("t2s")
+    t2s = converter("t2s")
 
     def convert(text: str) -> str:
         out = []
         for ch in text:
-            s = converter.convert(ch)
+            s = t2s.convert(ch)
             out.append(s if len(s) == 1 else ch)
         return "".join(out)
 

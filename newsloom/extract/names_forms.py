@@ -71,7 +71,7 @@ def _strip_titles(words: list[str]) -> list[str]:
 @lru_cache(maxsize=65536)
 def name_form(name: str, etype: str) -> NameForm:
     """Split and key a normalised name; LOC names lose a generic river word."""
-    from newsloom.lang.detect import to_simplified
+    from newsloom.hanzi import to_simplified
 
     text = unicodedata.normalize("NFC", _SPACE.sub(" ", name)).strip()
     if is_han(text):

@@ -16,7 +16,7 @@ import re
 import unicodedata
 from functools import cache
 
-import opencc
+from newsloom.hanzi import converter
 
 # Relative frequency (%) of Russian letters in running text (a public table):
 # a decode in the wrong Cyrillic code page permutes the alphabet, which moves
@@ -56,15 +56,10 @@ def _han_ranks() -> dict[str, int]:
 
 
 @cache
-def _t2s() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s")
-
-
-@cache
 def _han_score(ch: str) -> float:
     """Frequency score of one Han character, Traditional ones judged by their Simplified form."""
     ranks = _han_ranks()
-    simplified = _t2s().convert(ch)
+    simplified = converter("t2s").convert(ch)
     known = [ranks[c] for c in {ch, simplified} if c in ranks]
     if not known:
         return 0.05

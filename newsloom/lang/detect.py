@@ -30,6 +30,7 @@ from typing import ClassVar
 from lingua import IsoCode639_1, LanguageDetectorBuilder
 
 from newsloom.errors import ConfigError, ModelError
+from newsloom.hanzi import converter, to_simplified
 from newsloom.lang.scripts import SCRIPT_LANGUAGES, dominant_script, script_counts
 from newsloom.model import Document
 from newsloom.pipeline import stage
@@ -112,18 +113,6 @@ def _lingua(codes: tuple[str, ...], low_accuracy: bool):
         raise ModelError("NL401", name="lingua " + ",".join(codes), detail=exc) from exc
 
 
-@lru_cache(maxsize=2)
-def _opencc(config: str):
-    import opencc
-
-    return opencc.OpenCC(config)
-
-
-def to_simplified(text: str) -> str:
-    """Traditional Chinese to Simplified (OpenCC ``t2s``); other text passes unchanged."""
-    return _opencc("t2s").convert(text)
-
-
 def chinese_script(text: str, sample_chars: int = 400) -> str | None:
     """``Hant``, ``Hans``, or None when the text has no character that tells them apart.
 
@@ -131,8 +120,8 @@ def chinese_script(text: str, sample_chars: int = 400) -> str | None:
     against those ``s2t`` would change (Simplified-only forms).
     """
     sample = text[:sample_chars]
-    trad = _changed(sample, _opencc("t2s").convert(sample))
-    simp = _changed(sample, _opencc("s2t").convert(sample))
+    trad = _changed(sample, converter("t2s").convert(sample))
+    simp = _changed(sample, converter("s2t").convert(sample))
     if trad == simp:
         return None
     return "Hant" if trad > simp else "Hans"
