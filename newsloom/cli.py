@@ -309,9 +309,7 @@ def recluster(ctx: Context, as_json: bool) -> None:
 @click.option("--lang", default="en", show_default=True, help="Rendering to show first.")
 def quotes(ctx: Context, as_json: bool, story_ref: str | None, lang: str) -> None:
     """Who said what; a quote and its translations are one quote with its renderings."""
-    members = None
-    if story_ref:
-        members = service.show_story(ctx.store, story_ref)["documents"]
+    members = service.story_documents(ctx.store, story_ref) if story_ref else None
     rows = service.quotes(ctx.store, ctx.settings, members, lang=lang)
     if as_json:
         _emit(rows)
@@ -327,7 +325,7 @@ def quotes(ctx: Context, as_json: bool, story_ref: str | None, lang: str) -> Non
 @click.option("--lang", default="en", show_default=True, help="Language to show events in.")
 def timeline(ctx: Context, story: str, as_json: bool, lang: str) -> None:
     """The dated events of a story in order, the same event in several languages merged."""
-    members = service.show_story(ctx.store, story)["documents"]
+    members = service.story_documents(ctx.store, story)
     rows = service.timeline(ctx.store, ctx.settings, members, lang=lang)
     if as_json:
         _emit(rows)

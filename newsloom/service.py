@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field
 from typing import BinaryIO, TextIO
 
 from newsloom.clean.boilerplate import Boilerplate
-from newsloom.clean.recurring import line_hash, source_key
+from newsloom.clean.recurring import line_hashes, source_key
 from newsloom.embed import load_encoder
 from newsloom.errors import ConfigError, InputError, NewsloomError, NotFoundError
 from newsloom.extract.linking import EntityLinker, entity_json, entity_mentions
@@ -144,20 +144,23 @@ class Ingestor:
                 report.errors.append(exc)
                 tick()
         # Recurring-line counts must see the whole batch before any document is judged.
-        for doc in parsed:
-            key = source_key(doc)
+        # Keys come before the stages (metadata sets outlets); paragraph texts do not
+        # change in the stages, so the line hashes serve the counts and the store alike.
+        keys = [source_key(doc) for doc in parsed]
+        hashes = [line_hashes(p.text for p in doc.paragraphs) for doc in parsed]
+        recurring = self.boilerplate.recurring
+        for key, doc_hashes in zip(keys, hashes, strict=True):
             if key not in self._loaded_keys:
                 self._loaded_keys.add(key)
-                self.boilerplate.recurring.merge({key: self.store.line_counts(key)})
-            self.boilerplate.observe(doc)
+                recurring.merge({key: self.store.line_counts(key)})
+            recurring.add_hashes(key, doc_hashes)
         stored: list[Document] = []
-        keys = [source_key(doc) for doc in parsed]  # before the stages: metadata sets outlets
-        for key, doc in zip(keys, self._run_stages(parsed), strict=True):
+        results = self._run_stages(parsed)
+        for key, doc_hashes, doc in zip(keys, hashes, results, strict=True):
             if isinstance(doc, InputError):
                 report.errors.append(doc)
             else:
-                hashes = {line_hash(p.text) for p in doc.paragraphs} - {None}
-                if self.store.add(doc, lines=(key, hashes)):
+                if self.store.add(doc, lines=(key, doc_hashes)):
                     report.added.append(doc.id)
                     stored.append(doc)
                 else:
@@ -353,17 +356,18 @@ def list_stories(store: Store) -> list[dict[str, object]]:
 
 def resolve_story(store: Store, ref: str) -> str:
     """A story id from an id, a unique id prefix, a merged-away id, or a member document."""
-    ids = [row["id"] for row in store.story_rows()]
+    rows = store.story_rows()
     merged = {old: new for old, new, _ in store.story_merges()}
     while ref in merged:
         ref = merged[ref]
+    ids = [str(row["id"]) for row in rows]
     if ref in ids:
         return ref
     matches = [i for i in ids if i.startswith(ref) or i.startswith("s-" + ref)]
     if len(matches) == 1:
         return matches[0]
     doc = store.find(ref)
-    for row in store.story_rows():
+    for row in rows:
         if doc.id in row["members"]:
             return str(row["id"])
     raise NotFoundError("NL304", ref=ref)
@@ -372,6 +376,11 @@ def resolve_story(store: Store, ref: str) -> str:
 def show_story(store: Store, ref: str) -> dict[str, object]:
     story_id = resolve_story(store, ref)
     return next(row for row in list_stories(store) if row["id"] == story_id)
+
+
+def story_documents(store: Store, ref: str) -> list[str]:
+    """The member document ids of a story named as :func:`resolve_story` accepts."""
+    return store.story_members(resolve_story(store, ref))
 
 
 def recluster(store: Store, settings: Settings) -> dict[str, object]:

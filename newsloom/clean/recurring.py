@@ -25,6 +25,11 @@ def line_hash(line: str) -> str | None:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16] if key else None
 
 
+def line_hashes(lines: Iterable[str]) -> set[str]:
+    """The distinct hashes of a document's lines, without lines of punctuation alone."""
+    return {h for line in lines if (h := line_hash(line)) is not None}
+
+
 def source_key(doc: Document) -> str:
     """Whose pages a document belongs to: its outlet when known, else its folder.
 
@@ -56,8 +61,12 @@ class RecurringLines:
 
     def add(self, source_key: str, lines: Iterable[str]) -> None:
         """Count one document's lines; a line repeated inside the document counts once."""
+        self.add_hashes(source_key, line_hashes(lines))
+
+    def add_hashes(self, source_key: str, hashes: set[str]) -> None:
+        """Count one document's distinct line hashes (from :func:`line_hashes`)."""
         table = self._counts.setdefault(source_key, {})
-        for digest in {line_hash(line) for line in lines} - {None}:
+        for digest in hashes:
             table[digest] = table.get(digest, 0) + 1
 
     def is_recurring(self, source_key: str, line: str) -> bool:
