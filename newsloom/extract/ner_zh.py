@@ -24,6 +24,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from newsloom.extract import zh_pos
+
 
 class Found(NamedTuple):
     """One name found in a text: character offsets, type and normalised name."""
@@ -144,12 +146,9 @@ _JOINERS = {"与", "和"}
 
 @lru_cache(maxsize=1)
 def _posseg() -> tuple[Any, dict[str, int]]:
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(60)
-    jieba.initialize()
-    return jieba.posseg, jieba.dt.FREQ
+    """jieba's tagger (its HMM decoded by :mod:`newsloom.extract.zh_pos`) and word counts."""
+    tagger = zh_pos.tagger()
+    return tagger, tagger.tokenizer.FREQ
 
 
 def _is_translit(word: str) -> bool:
