@@ -1,0 +1,1 @@
+"""Briefings: one story told in the reader's language, from its originals."""
