@@ -11,17 +11,20 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
+
 from newsloom.embed.blob import from_blob, to_blob
 from newsloom.errors import NotFoundError, StoreError
 from newsloom.model import Document, Entity, Mention, Metadata, Paragraph, Quote, Relation, Timex
-from newsloom.store import stories_sql
-from newsloom.store.base import DocSummary, ViewRow
+from newsloom.search.passages import INDEX_VERSION, document_passages
+from newsloom.store import search_sql, stories_sql
+from newsloom.store.base import DocSummary, Passage, PassageHit, Phrase, SearchFilters, ViewRow
 
 VECTOR_DIM = 512
 """Width of stored vectors: the encoder's (USE multilingual v3)."""
@@ -49,6 +52,7 @@ class SQLiteStore:
                 self._db.execute("PRAGMA synchronous = NORMAL")
             self._db.execute("PRAGMA busy_timeout = 10000")
             self._migrate()
+            self._search = search_sql.SQLiteSearch(self._db, self.path)
         except sqlite3.DatabaseError as exc:
             if "file is not a database" in str(exc):
                 raise StoreError("NL303", self.path, detail="the file is not SQLite") from None
@@ -86,6 +90,7 @@ class SQLiteStore:
 
     def add(self, doc: Document, lines: tuple[str, Iterable[str]] | None = None) -> bool:
         db = self._db
+        passages = document_passages(doc)  # tokenised before the write lock is taken
         db.execute("BEGIN IMMEDIATE")
         try:
             if db.execute("SELECT 1 FROM documents WHERE id = ?", (doc.id,)).fetchone():
@@ -160,7 +165,9 @@ class SQLiteStore:
                     " ON CONFLICT(source_key, line_hash) DO UPDATE SET docs = docs + 1",
                     [(key, h) for h in set(hashes)],
                 )
+            self._search.insert(doc.id, passages, INDEX_VERSION)
             db.execute("COMMIT")
+            self._search.added()
             return True
         except BaseException:
             db.execute("ROLLBACK")
@@ -231,6 +238,7 @@ class SQLiteStore:
                     "UPDATE documents SET extraction = ? WHERE id = ?",
                     (json.dumps(found, ensure_ascii=False), doc_id),
                 )
+            self._search.put_entities(entities, links)
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
@@ -263,7 +271,7 @@ class SQLiteStore:
     def name_pairs(self) -> list[tuple[str, str, str, str, int]]:
         return self._db.execute(
             "SELECT lang_a, name_a, lang_b, name_b, count FROM name_pairs"
-            " ORDER BY count DESC, lang_a, name_a"
+            " ORDER BY count DESC, lang_a, name_a, lang_b, name_b"
         ).fetchall()
 
     # -- stories (SQL in store/stories_sql.py) ---------------------------------
@@ -357,7 +365,37 @@ class SQLiteStore:
             ).fetchall()
         )
 
+    # -- search (SQL in store/search_sql.py) -----------------------------------
+
+    def index_passages(self, doc_id: str, passages: list[Passage], version: int) -> None:
+        self._search.index_passages(doc_id, passages, version)
+
+    def unindexed_documents(self, version: int, limit: int) -> list[str]:
+        return self._search.unindexed_documents(version, limit)
+
+    def term_counts(
+        self, terms: Iterable[tuple[str, str]]
+    ) -> tuple[int, dict[tuple[str, str], int]]:
+        return self._search.term_counts(terms)
+
+    def keyword_search(
+        self, phrases: Sequence[Phrase], filters: SearchFilters, limit: int, max_rows: int
+    ) -> list[PassageHit]:
+        return self._search.keyword_search(phrases, filters, limit, max_rows)
+
+    def vector_search(
+        self, vector: np.ndarray, filters: SearchFilters, limit: int
+    ) -> list[PassageHit]:
+        return self._search.vector_search(vector, filters, limit)
+
+    def entity_documents(self, entity_id: str) -> list[str]:
+        return self._search.entity_documents(entity_id)
+
+    def name_expansions(self, keys: Iterable[str]) -> list[tuple[str, str, str]]:
+        return self._search.name_expansions(keys)
+
     def close(self) -> None:
+        self._search.close()
         self._db.close()
 
     def _document(self, row: tuple) -> Document:
