@@ -90,18 +90,30 @@ def cli() -> None:
 
 @command(cli, "ingest")
 @click.argument("paths", nargs=-1, required=True)
-def ingest(ctx: Context, paths: Sequence[str], as_json: bool) -> int:
+@click.option("--cluster", metavar="ADDRESS", default=None,
+              help="Run the stages on Dask workers: tcp://HOST:PORT of a scheduler, or local:N "
+              "for N worker processes here (default: setting cluster.address; empty: here).")
+def ingest(ctx: Context, paths: Sequence[str], as_json: bool, cluster: str | None) -> int:
     """Read files, folders (recursively) or - (stdin) into the store.
 
     Plain text, HTML, JSONL (one article a line) and RSS/Atom feeds, in any
     common encoding. Content already stored is recognised and kept once.
     """
-    ingestor = service.Ingestor(ctx.store, ctx.settings)
+    from contextlib import nullcontext
+
+    address = cluster or ctx.settings.get("cluster", "address")
+    if address:
+        from newsloom.distributed import cluster_ingestor
+
+        session = cluster_ingestor(ctx.store, ctx.settings, address)
+    else:
+        session = nullcontext(service.Ingestor(ctx.store, ctx.settings))
     bar = _progress_bar("ingest", as_json)
     try:
-        report = ingestor.ingest(
-            paths, stdin=sys.stdin.buffer, progress=bar.update if bar else None
-        )
+        with session as ingestor:
+            report = ingestor.ingest(
+                paths, stdin=sys.stdin.buffer, progress=bar.update if bar else None
+            )
     finally:
         if bar:
             bar.close()
@@ -332,6 +344,73 @@ def timeline(ctx: Context, story: str, as_json: bool, lang: str) -> None:
         return
     for e in rows:
         click.echo(f"{e['date']}  {e['text']}  ({len(e['documents'])} documents)")
+
+
+@command(cli, "serve", reads=False)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
+@click.option("--token", metavar="TOKEN", default=None,
+              help="Require 'Authorization: Bearer TOKEN' on writes (default: setting api.token).")
+def serve(ctx: Context, host: str, port: int, token: str | None) -> None:
+    """Serve the HTTP API (/api, OpenAPI at /docs) and the web desk over one store."""
+    import uvicorn
+
+    from newsloom.api.app import create_app
+
+    app = create_app(ctx.db, ctx.settings, token=token)
+    click.echo(f"newsloom: serving {ctx.db} on http://{host}:{port}", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="info")
+
+
+@command(cli, "brief")
+@click.argument("story")
+@click.option("--lang", default="en", show_default=True, help="The reader's language.")
+def brief(ctx: Context, story: str, as_json: bool, lang: str) -> None:
+    """A story's briefing (STORY = story id, id prefix, or a member document): headline,
+    summary from the originals, timeline, actors, who said what, sources, related stories.
+    Markdown on stdout."""
+    from newsloom.brief.render import markdown
+
+    result = service.brief(ctx.store, ctx.settings, story, lang=lang)
+    if as_json:
+        _emit(result.to_json())
+        return
+    click.echo(markdown(result), nl=False)
+
+
+@command(cli, "search")
+@click.argument("query", nargs=-1, required=True)
+@click.option("--lang", metavar="LANG[,LANG]", help="Only passages in these languages.")
+@click.option("--since", metavar="YYYY-MM-DD", help="Only documents published on or after.")
+@click.option("--until", metavar="YYYY-MM-DD", help="Only documents published on or before.")
+@click.option("--outlet", metavar="NAME", help="Only documents of this outlet.")
+@click.option("--entity", metavar="ENTITY", help="Only documents naming this entity (id or name).")
+@click.option("--story", "story_ref", metavar="STORY", help="Only documents of this story.")
+@click.option("--limit", type=int, default=10, show_default=True, help="Show at most this many.")
+@click.option("--offset", type=int, default=0, help="Skip this many first.")
+def search(ctx: Context, query: Sequence[str], as_json: bool, lang: str | None,
+           since: str | None, until: str | None, outlet: str | None, entity: str | None,
+           story_ref: str | None, limit: int, offset: int) -> None:  # fmt: skip
+    """Find passages by words and by meaning, in every language: a query in one language
+    finds the others (names in any spelling, sentences by their vectors)."""
+    rows = service.search(
+        ctx.store, ctx.settings, " ".join(query), lang=lang, since=since, until=until,
+        outlet=outlet, entity=entity, story=story_ref, limit=limit, offset=offset,
+    )  # fmt: skip
+    if as_json:
+        _emit(rows)
+        return
+    if not rows:
+        click.echo("no matches")
+    for r in rows:
+        text = str(r["passage"])
+        marked, pos = "", 0
+        for a, b in r["highlights"]:
+            marked += text[pos:a] + click.style(text[a:b], bold=True)
+            pos = b
+        click.echo(f"{r['rank']:>3}. {r['doc']} {r['lang']} ¶{r['paragraph']} s{r['sentence']}"
+                   f"  {r['source']}" + (f"  ({r['published'][:10]})" if r["published"] else ""))
+        click.echo(f"     {marked + text[pos:]}")  # fmt: skip
 
 
 @command(cli, "config")

@@ -47,12 +47,53 @@ MESSAGES: dict[str, str] = {
     "NL303": "not a newsloom store: {detail}",
     "NL304": "no document matches '{ref}' (give an id, an id prefix or a source path)",
     "NL305": "'{ref}' matches {n} documents; give more of the id",
+    # Search index (NL310-NL319).
+    "NL310": "cannot write the search vector index: {detail}; the folder of the store must "
+    "be writable (the index is rebuilt from the store if it is deleted)",
+    # PostgreSQL store (NL320-NL339).
+    "NL320": "cannot connect to PostgreSQL: {detail}",
+    "NL321": "unknown store URL scheme '{scheme}' (give a SQLite file path, :memory: or "
+    "postgresql://user@host:port/dbname)",
+    "NL322": "the PostgreSQL driver is not installed ({detail}); install newsloom[postgres]",
+    "NL323": "pgvector is not available ({detail}); install it on the server and run "
+    "CREATE EXTENSION vector as a superuser (docs/deployment.md)",
+    "NL324": "malformed PostgreSQL URL ({detail}); expected postgresql://user@host:port/dbname",
+    "NL325": "lost the connection to PostgreSQL: {detail}",
     # Configuration and usage (NL2xx).
     "NL201": "unknown setting '{key}'",
     "NL202": "setting '{key}' must be {expected}, got {value!r}",
     "NL203": "cannot read settings file: {detail}",
     "NL205": "has only one language view ({lang}); name a second document to align it with",
     "NL206": "has no '{lang}' view (it has: {have})",
+    # Search (NL230-NL239).
+    "NL230": "the search query has no words to search for; give a word, a name or a sentence",
+    "NL231": "'{value}' is not a date; give it as YYYY-MM-DD",
+    "NL232": "--since {since} is after --until {until}; nothing can match",
+    "NL233": "{name} must be {expected}, got {value!r}",
+    "NL234": "'{lang}' is not a language newsloom detects (lang.languages: {known})",
+    "NL235": "setting 'search.{key}' must be {expected}, got {value!r}",
+    # Briefing (NL240-NL249).
+    "NL240": "no story matches '{ref}' (give a story id, an id prefix or a member document; "
+    "`newsloom stories` lists them)",
+    "NL241": "'{lang}' is not a language code (give an ISO 639-1 code such as en, zh, ru)",
+    "NL242": "setting 'brief.{key}' must be {expected}, got {value!r}",
+    # HTTP API (NL250-NL259).
+    "NL250": "request body is over the {limit} MB limit (setting api.max_upload_mb)",
+    "NL251": "this endpoint needs the header 'Authorization: Bearer TOKEN' (server token)",
+    "NL252": "the bearer token is not this server's token",
+    "NL253": "nothing to ingest: send files in the multipart field 'files'",
+    "NL254": "the HTTP API needs a store file, not ':memory:' (give --db FILE)",
+    "NL255": "invalid request: {detail}",
+    "NL256": "{detail}",
+    "NL259": "internal error ({detail}); see the server log",
+    # Web desk (NL260-NL269).
+    "NL260": "the parallel viewer needs ?a=DOC:LANG (and optionally &b=DOC:LANG)",
+    # Dask cluster (NL270-NL279).
+    "NL270": "bad cluster address '{address}': {detail} (give tcp://HOST:PORT or local:N)",
+    "NL271": "cannot connect to the Dask scheduler at {address}: {detail}",
+    "NL272": "Dask workers kept dying on {what} ({detail}); the documents stored so far are "
+    "kept: run the same ingest again to finish",
+    "NL273": "setting 'cluster.{key}' must be {expected}, got {value!r}",
     # Models (NL4xx).
     "NL401": "cannot load model {name}: {detail}",
     "NL402": "stored vector blob of {size} bytes is not a whole number of {dim}-wide rows; "
@@ -72,8 +113,20 @@ class NewsloomError(Exception):
         self.reason = MESSAGES[code].format(**detail)
         super().__init__(f"[{code}] {where}: {self.reason}" if where else f"[{code}] {self.reason}")
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Pickled by fields: a Dask worker's error reaches the client whole, where the default
+        # would call ``cls(message)`` and look the message up as a code.
+        return (_restore, (type(self), self.code, self.where, self.reason))
+
     def to_json(self) -> dict[str, object]:
         return {"code": self.code, "where": self.where, "message": self.reason}
+
+
+def _restore(cls: type[NewsloomError], code: str, where: str | None, reason: str) -> NewsloomError:
+    err = cls.__new__(cls)
+    Exception.__init__(err, f"[{code}] {where}: {reason}" if where else f"[{code}] {reason}")
+    err.code, err.where, err.reason = code, where, reason
+    return err
 
 
 class InputError(NewsloomError, ValueError):
@@ -98,6 +151,12 @@ class NotFoundError(NewsloomError, LookupError):
     """A document, story or entity the user named does not exist."""
 
     exit_code = 2
+
+
+class ClusterError(NewsloomError):
+    """The Dask cluster cannot be reached, or lost work it could not redo."""
+
+    exit_code = 3
 
 
 class ModelError(NewsloomError):

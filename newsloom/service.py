@@ -6,22 +6,26 @@ data (dataclasses, dicts ready for JSON); they print nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import asdict, dataclass, field
-from typing import BinaryIO, TextIO
+from typing import BinaryIO, Protocol, TextIO
 
+from newsloom.brief.briefing import Briefing, build_briefing
 from newsloom.clean.boilerplate import Boilerplate
-from newsloom.clean.recurring import line_hashes, source_key
+from newsloom.clean.parse import Parser
+from newsloom.clean.recurring import RecurringLines, line_hashes, source_key
 from newsloom.embed import load_encoder
 from newsloom.errors import ConfigError, InputError, NewsloomError, NotFoundError
-from newsloom.extract.linking import EntityLinker, entity_json, entity_mentions
+from newsloom.extract.linking import EntityLinker, entity_json, entity_mentions, find_entity
 from newsloom.extract.quotes import merge_quotes
 from newsloom.extract.timeline import timeline as build_timeline
 from newsloom.ingest import iter_inputs
 from newsloom.model import Document, RawInput, content_id
-from newsloom.pipeline import DEFAULT_STAGES, Pipeline
+from newsloom.pipeline import DEFAULT_STAGES, Pipeline, StageTimes
 from newsloom.relate.parallel import WRITERS, ViewAlignment, align_views
 from newsloom.relate.relations import RelationFinder
+from newsloom.search import Searcher, make_filters
 from newsloom.settings import Settings
 from newsloom.store import Store
 from newsloom.stories.cluster import StoryClusterer
@@ -56,40 +60,95 @@ class IngestReport:
         }
 
 
+@dataclass
+class Parsed:
+    """A parsed document and all that its stages need from the rest of the collection.
+
+    That is only the recurring-line counts of the boilerplate stage: per line hash of
+    this document, how many documents of its source (stored ones and the current batch)
+    hold the line. Carrying them with the document lets a Dask worker run the stages
+    without reading the store, and makes the result independent of where and in which
+    order documents run.
+    """
+
+    doc: Document
+    source_key: str
+    line_counts: dict[str, int]
+
+
+def run_documents(pipeline: Pipeline, items: Sequence[Parsed]) -> list[Document | InputError]:
+    """The per-document part of an ingest: the stages over parsed documents, in order.
+
+    The one implementation of it: :class:`Ingestor` calls it in process, a Dask worker
+    (:mod:`newsloom.distributed.worker`) on its share of a batch. All ``items`` belong
+    to one batch (their counts are one snapshot). An input error takes its document's place.
+    """
+    boilerplate = next((s for s in pipeline.stages if isinstance(s, Boilerplate)), None)
+    if boilerplate is not None:
+        tables: dict[str, dict[str, int]] = {}
+        for item in items:
+            tables.setdefault(item.source_key, {}).update(item.line_counts)
+        boilerplate.recurring = RecurringLines(boilerplate.recurring.min_docs)
+        boilerplate.recurring.merge(tables)
+    results: list[Document | InputError] = []
+    for item in items:
+        try:
+            results.append(pipeline.run(item.doc))
+        except InputError as exc:
+            results.append(exc)
+    return results
+
+
+class StageRunner(Protocol):
+    """Runs :func:`run_documents` somewhere else (:class:`newsloom.distributed.DaskRunner`).
+
+    Yields the results in input order, a chunk at a time, so the client stores the
+    first documents while the workers still run the others.
+    """
+
+    def __call__(
+        self, items: list[Parsed], times: StageTimes | None
+    ) -> Iterator[list[Document | InputError]]: ...
+
+
 class Ingestor:
     """Runs the per-document pipeline over inputs and stores the results.
 
     Built once (the stages load their models here) and reused: the CLI builds
-    one per command, the API one per process.
+    one per command, the API one per process. With a ``runner`` the stages run on
+    Dask workers and load their models there; this side reads, parses, stores,
+    and does the collection-wide steps (recurring-line counts, relations, stories,
+    entity linking), which need every document seen so far.
+
+    Set ``times`` to a :class:`StageTimes` to time every step (stages, wherever they
+    run, and this side's parse, store, relations, stories, linking).
     """
 
     batch_size = 256
     """Inputs read ahead, so the recurring-line counts see a batch of the same outlet."""
 
     def __init__(
-        self, store: Store, settings: Settings, stages: Iterable[str] = DEFAULT_STAGES
+        self,
+        store: Store,
+        settings: Settings,
+        stages: Iterable[str] = DEFAULT_STAGES,
+        runner: StageRunner | None = None,
     ) -> None:
         self.store = store
         self.settings = settings
-        self.pipeline = Pipeline(settings, stages)
-        self.boilerplate: Boilerplate = next(
-            s for s in self.pipeline.stages if isinstance(s, Boilerplate)
-        )
-        self._loaded_keys: set[str] = set()
-        names = {s.name for s in self.pipeline.stages}
+        self.runner = runner
+        names = list(stages)
+        self.pipeline = Pipeline(settings, names) if runner is None else None
+        self.parser = self.pipeline.parser if self.pipeline else Parser(settings)
+        self.times: StageTimes | None = None
+        self._line_counts: dict[str, dict[str, int]] = {}
+        """Per source key, line hash -> documents holding it: the store's, then this run's."""
         self.relations = RelationFinder(settings) if "embed.sentences" in names else None
         self.linker = EntityLinker(settings) if "extract.entities" in names else None
         self.stories = StoryClusterer(settings) if "embed.sentences" in names else None
 
-    def _run_stages(self, docs: list[Document]) -> list[Document | InputError]:
-        """The stages over parsed documents; an input error takes its document's place."""
-        results: list[Document | InputError] = []
-        for doc in docs:
-            try:
-                results.append(self.pipeline.run(doc))
-            except InputError as exc:
-                results.append(exc)
-        return results
+    def _timed(self, name: str) -> AbstractContextManager[None]:
+        return nullcontext() if self.times is None else self.times.measure(name)
 
     def ingest(
         self,
@@ -123,13 +182,13 @@ class Ingestor:
     def _finish(self, report: IngestReport) -> None:
         """Collection-wide steps that need every new document stored: entity linking."""
         if self.linker is not None and report.added:
-            report.entities = len(self.linker.link(self.store))
+            with self._timed("entities.link"):
+                report.entities = len(self.linker.link(self.store))
 
-    def _run(self, batch: list[RawInput], report: IngestReport, progress: Progress | None) -> None:
-        def tick() -> None:
-            if progress:
-                progress(1)
-
+    def _prepare(
+        self, batch: list[RawInput], report: IngestReport, tick: Callable[[], None]
+    ) -> list[Parsed]:
+        """Parse what is not stored yet and give each document its recurring-line counts."""
         parsed: list[Document] = []
         for raw in batch:
             doc_id = content_id(raw.content)
@@ -139,39 +198,67 @@ class Ingestor:
                 tick()
                 continue
             try:
-                parsed.append(self.pipeline.parser(raw))
+                parsed.append(self.parser(raw))
             except InputError as exc:
                 report.errors.append(exc)
                 tick()
-        # Recurring-line counts must see the whole batch before any document is judged.
-        # Keys come before the stages (metadata sets outlets); paragraph texts do not
-        # change in the stages, so the line hashes serve the counts and the store alike.
+        # The counts must see the whole batch before any document is judged. Keys come
+        # before the stages (metadata sets outlets); paragraph texts do not change in the
+        # stages, so the line hashes serve the counts and the store alike.
         keys = [source_key(doc) for doc in parsed]
         hashes = [line_hashes(p.text for p in doc.paragraphs) for doc in parsed]
-        recurring = self.boilerplate.recurring
         for key, doc_hashes in zip(keys, hashes, strict=True):
-            if key not in self._loaded_keys:
-                self._loaded_keys.add(key)
-                recurring.merge({key: self.store.line_counts(key)})
-            recurring.add_hashes(key, doc_hashes)
+            table = self._line_counts.get(key)
+            if table is None:
+                table = self._line_counts[key] = dict(self.store.line_counts(key))
+            for digest in doc_hashes:
+                table[digest] = table.get(digest, 0) + 1
+        return [
+            Parsed(doc, key, {h: self._line_counts[key][h] for h in doc_hashes})
+            for doc, key, doc_hashes in zip(parsed, keys, hashes, strict=True)
+        ]
+
+    def _results(self, items: list[Parsed]) -> Iterator[Document | InputError]:
+        if self.runner is not None:
+            for chunk in self.runner(items, self.times):
+                yield from chunk
+            return
+        assert self.pipeline is not None
+        self.pipeline.times = self.times
+        yield from run_documents(self.pipeline, items)
+
+    def _run(self, batch: list[RawInput], report: IngestReport, progress: Progress | None) -> None:
+        def tick() -> None:
+            if progress:
+                progress(1)
+
+        with self._timed("parse"):
+            items = self._prepare(batch, report, tick)
         stored: list[Document] = []
-        results = self._run_stages(parsed)
-        for key, doc_hashes, doc in zip(keys, hashes, results, strict=True):
-            if isinstance(doc, InputError):
-                report.errors.append(doc)
-            else:
-                if self.store.add(doc, lines=(key, doc_hashes)):
-                    report.added.append(doc.id)
-                    stored.append(doc)
+        try:
+            for item, doc in zip(items, self._results(items), strict=True):
+                if isinstance(doc, InputError):
+                    report.errors.append(doc)
                 else:
-                    report.existing.append(doc.id)
-            tick()
-        # Relations need the batch stored: a batch's documents are candidates for each other.
-        if self.relations is not None and stored:
-            report.relations += len(self.relations.find(stored, self.store))
-        # Stories after relations: a translation or copy joins its original's story.
-        if self.stories is not None and stored:
-            self.stories.assign(stored, self.store)
+                    with self._timed("store"):
+                        added = self.store.add(doc, lines=(item.source_key, set(item.line_counts)))
+                    if added:
+                        report.added.append(doc.id)
+                        stored.append(doc)
+                    else:
+                        report.existing.append(doc.id)
+                tick()
+        finally:
+            # Relations need the batch stored: a batch's documents are candidates for each
+            # other. Also when the stages failed part-way (a lost cluster): a re-run skips
+            # what is stored, so what is stored must have its relations and story.
+            if self.relations is not None and stored:
+                with self._timed("relations"):
+                    report.relations += len(self.relations.find(stored, self.store))
+            # Stories after relations: a translation or copy joins its original's story.
+            if self.stories is not None and stored:
+                with self._timed("stories"):
+                    self.stories.assign(stored, self.store)
 
 
 def document_json(doc: Document) -> dict[str, object]:
@@ -383,6 +470,74 @@ def story_documents(store: Store, ref: str) -> list[str]:
     return store.story_members(resolve_story(store, ref))
 
 
+def brief(store: Store, settings: Settings, story_ref: str, lang: str = "en") -> Briefing:
+    """The briefing of a story (named as :func:`resolve_story` accepts) for a reader of ``lang``.
+
+    Returns a :class:`newsloom.brief.briefing.Briefing` (``.to_json()``; Markdown by
+    :func:`newsloom.brief.render.markdown`).
+
+    Raises:
+        NotFoundError: no story matches ``story_ref`` (NL240).
+        ConfigError: ``lang`` is not a language code (NL241), a ``[brief]`` setting is out of
+            range (NL242).
+    """
+    if not (lang.isascii() and lang.isalpha() and 2 <= len(lang) <= 3):
+        raise ConfigError("NL241", "--lang", lang=lang)
+    try:
+        story_id = resolve_story(store, story_ref)
+    except NotFoundError as exc:
+        if exc.code != "NL304":
+            raise
+        raise NotFoundError("NL240", None, ref=story_ref) from None
+    return build_briefing(store, settings, story_id, lang.lower(), load_encoder(settings).encode)
+
+
 def recluster(store: Store, settings: Settings) -> dict[str, object]:
     """Rebuild all stories from scratch; report how far that moved from the online result."""
     return StoryClusterer(settings).recluster(store).to_json()
+
+
+def search(
+    store: Store,
+    settings: Settings,
+    query: str,
+    *,
+    lang: str | Sequence[str] | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    outlet: str | None = None,
+    entity: str | None = None,
+    story: str | None = None,
+    limit: int = 10,
+    offset: int = 0,
+) -> list[dict[str, object]]:
+    """Hybrid keyword + semantic search across languages (newsloom/search/), JSON-ready rows.
+
+    Each row names where the hit is (``doc``, ``lang``, ``paragraph``, ``sentence``,
+    ``source``, title, outlet, date) and shows it (``text``, ``passage`` with
+    ``sentence_span`` and ``highlights`` as offsets into it), with each side's rank.
+    ``lang`` is one code, ``"en,zh"`` or a list; ``since``/``until`` are publication
+    days (``YYYY-MM-DD``, inclusive); ``entity`` an entity id or name; ``story`` a
+    story id, id prefix or member document.
+
+    Raises:
+        ConfigError: empty query (NL230), bad date (NL231, NL232), limit/offset (NL233),
+            unknown language (NL234), bad [search] setting (NL235).
+        NotFoundError: no such entity (NL170) or story (NL240).
+    """
+    doc_ids: set[str] | None = None
+    if entity:
+        doc_ids = set(store.entity_documents(find_entity(store, entity).id))
+    if story:
+        try:
+            members = set(story_documents(store, story))
+        except NotFoundError as exc:
+            if exc.code != "NL304":
+                raise
+            raise NotFoundError("NL240", None, ref=story) from None
+        doc_ids = members if doc_ids is None else doc_ids & members
+    filters = make_filters(
+        lang=lang, since=since, until=until, outlet=outlet, doc_ids=doc_ids,
+        known_languages=settings["lang"]["languages"],
+    )  # fmt: skip
+    return Searcher(store, settings).search(query, filters, limit=limit, offset=offset)
