@@ -1,5 +1,6 @@
-"""The demo corpus and the seeds ingested with ``--db postgresql://...`` come out as they do
-with SQLite: the same documents, relations, stories and entities."""
+"""The demo corpus and the seeds ingested with ``--db postgresql://...`` (in one process, and
+on a 2-worker Dask cluster) come out as they do with SQLite in one process: the same
+documents, relations, stories and entities."""
 
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ from newsloom.store import open_store
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _ingest(capsys, source: Path, url: str) -> None:
-    assert main(["ingest", str(source), "--db", url]) == 0, capsys.readouterr().err
+def _ingest(capsys, source: Path, url: str, *cluster: str) -> None:
+    assert main(["ingest", str(source), "--db", url, *cluster]) == 0, capsys.readouterr().err
     assert f"documents in {url}" in capsys.readouterr().out
 
 
@@ -71,4 +72,14 @@ def test_demo_corpus_gives_the_same_store_on_postgres(demo_db, pg_url, capsys):
 
 def test_seeds_give_the_same_store_on_postgres(seeds_db, pg_url, capsys):
     _ingest(capsys, ROOT.parent / "shared" / "seeds", pg_url)
+    assert_same_store(seeds_db, pg_url)
+
+
+def test_demo_corpus_on_postgres_with_two_dask_workers(demo_db, pg_url, capsys):
+    _ingest(capsys, ROOT / "demo" / "corpus", pg_url, "--cluster", "local:2")
+    assert_same_store(demo_db, pg_url)
+
+
+def test_seeds_on_postgres_with_two_dask_workers(seeds_db, pg_url, capsys):
+    _ingest(capsys, ROOT.parent / "shared" / "seeds", pg_url, "--cluster", "local:2")
     assert_same_store(seeds_db, pg_url)
