@@ -9,12 +9,10 @@ deletes and inserts.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from newsloom.embed.blob import to_blob
-from newsloom.store.stories_sql import _vector
+from newsloom.store.stories_sql import _vector, story_row
 from newsloom.stories.features import Profile
 
 if TYPE_CHECKING:
@@ -51,35 +49,6 @@ def load_stories(cur: psycopg.Cursor) -> tuple[list[Story], dict[tuple[str, str]
     return stories, links
 
 
-def _story_row(story: Story, titles: dict[str, str], keywords: list[str]) -> tuple:
-    p = story.profile
-    return (
-        story.id,
-        json.dumps(titles, ensure_ascii=False),
-        json.dumps([lang for lang, _n in story.languages.most_common()]),
-        json.dumps([o for o, _n in story.outlets.most_common()], ensure_ascii=False),
-        p.start.isoformat() if p.start else None,
-        p.end.isoformat() if p.end else None,
-        p.size,
-        json.dumps(keywords, ensure_ascii=False),
-        None if p.vector is None else to_blob(p.vector[None, :]),
-        None if p.lead is None else to_blob(p.lead[None, :]),
-        json.dumps(p.to_json(), ensure_ascii=False),
-        json.dumps(
-            {
-                "members": story.members,
-                "titles": story.titles,
-                "outlets": dict(story.outlets),
-                "languages": dict(story.languages),
-                "forms": dict(story.forms),
-            },
-            ensure_ascii=False,
-        ),
-        story.created,
-        story.updated,
-    )
-
-
 def save_stories(
     cur: psycopg.Cursor,
     stories: list[tuple[Story, dict[str, str], list[str]]],
@@ -91,7 +60,7 @@ def save_stories(
 
     Runs inside the caller's transaction, after the caller took the stories lock.
     """
-    rows = [_story_row(*item) for item in stories]  # encode first: a bad value writes nothing
+    rows = [story_row(*item) for item in stories]  # encode first: a bad value writes nothing
     cur.executemany("DELETE FROM story_members WHERE story_id = %s", [(s,) for s in removed])
     cur.executemany("DELETE FROM stories WHERE id = %s", [(s,) for s in removed])
     cur.executemany(

@@ -56,6 +56,36 @@ def load_stories(conn: sqlite3.Connection) -> tuple[list[Story], dict[tuple[str,
     return stories, links
 
 
+def story_row(story: Story, titles: dict[str, str], keywords: list[str]) -> tuple:
+    """The ``stories`` row of a story, in the column order both stores insert."""
+    p = story.profile
+    return (
+        story.id,
+        json.dumps(titles, ensure_ascii=False),
+        json.dumps([lang for lang, _n in story.languages.most_common()]),
+        json.dumps([o for o, _n in story.outlets.most_common()], ensure_ascii=False),
+        p.start.isoformat() if p.start else None,
+        p.end.isoformat() if p.end else None,
+        p.size,
+        json.dumps(keywords, ensure_ascii=False),
+        None if p.vector is None else to_blob(p.vector[None, :]),
+        None if p.lead is None else to_blob(p.lead[None, :]),
+        json.dumps(p.to_json(), ensure_ascii=False),
+        json.dumps(
+            {
+                "members": story.members,
+                "titles": story.titles,
+                "outlets": dict(story.outlets),
+                "languages": dict(story.languages),
+                "forms": dict(story.forms),
+            },
+            ensure_ascii=False,
+        ),
+        story.created,
+        story.updated,
+    )
+
+
 def save_stories(
     conn: sqlite3.Connection,
     stories: list[tuple[Story, dict[str, str], list[str]]],
@@ -70,41 +100,16 @@ def save_stories(
         for story_id in removed:
             conn.execute("DELETE FROM story_members WHERE story_id = ?", (story_id,))
             conn.execute("DELETE FROM stories WHERE id = ?", (story_id,))
-        for story, titles, keywords in stories:
-            p = story.profile
+        for item in stories:
             conn.execute(
                 'INSERT OR REPLACE INTO stories (id, titles, languages, outlets, start, "end", '
                 "size, keywords, vector, lead, profile, state, created, updated) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    story.id,
-                    json.dumps(titles, ensure_ascii=False),
-                    json.dumps([lang for lang, _n in story.languages.most_common()]),
-                    json.dumps([o for o, _n in story.outlets.most_common()], ensure_ascii=False),
-                    p.start.isoformat() if p.start else None,
-                    p.end.isoformat() if p.end else None,
-                    p.size,
-                    json.dumps(keywords, ensure_ascii=False),
-                    None if p.vector is None else to_blob(p.vector[None, :]),
-                    None if p.lead is None else to_blob(p.lead[None, :]),
-                    json.dumps(p.to_json(), ensure_ascii=False),
-                    json.dumps(
-                        {
-                            "members": story.members,
-                            "titles": story.titles,
-                            "outlets": dict(story.outlets),
-                            "languages": dict(story.languages),
-                            "forms": dict(story.forms),
-                        },
-                        ensure_ascii=False,
-                    ),
-                    story.created,
-                    story.updated,
-                ),
+                story_row(*item),
             )
             conn.executemany(
                 "INSERT OR REPLACE INTO story_members (doc_id, story_id) VALUES (?, ?)",
-                [(m, story.id) for m in story.members],
+                [(m, item[0].id) for m in item[0].members],
             )
         conn.executemany("INSERT INTO story_merges (from_id, into_id, at) VALUES (?, ?, ?)", merges)
         conn.execute("DELETE FROM story_links")

@@ -40,7 +40,8 @@ def assert_same_store(sqlite_path: Path, pg_url: str) -> None:
         assert [r.score for r in pg_rels] == pytest.approx([r.score for r in rels], abs=1e-5)
 
         def stories(store) -> list[tuple]:
-            return [
+            """Story rows by id: ties in size are listed by the second a story was made."""
+            rows = [
                 (
                     row["id"],
                     row["members"],
@@ -50,6 +51,7 @@ def assert_same_store(sqlite_path: Path, pg_url: str) -> None:
                 )
                 for row in store.story_rows()
             ]
+            return sorted(rows, key=lambda row: row[0])
 
         assert stories(pg) == stories(lite) and stories(lite)
         assert pg.story_merges() == lite.story_merges()
