@@ -343,7 +343,7 @@ class EntityLinker:
             node.mentions.append(i)
             node_of.append(node_id)
         same_person = _attach_in_documents(nodes, node_of, mentions)
-        uf = _GuardedUnion(nodes)
+        uf = _GuardedUnion(nodes, mentions)
         for a, b in same_person:
             uf.union(a, b)
         index = {(m.doc, m.index): i for i, m in enumerate(mentions)}
@@ -517,9 +517,17 @@ def _acronyms(nodes: dict[str, _Node], forms: Sequence[NameForm], uf: _GuardedUn
 
 
 class _GuardedUnion(_UnionFind):
-    """Union-find over nodes that refuses to put two different people in one set."""
+    """Union-find over nodes that refuses to put two different actors in one set.
 
-    def __init__(self, nodes: dict[str, _Node]) -> None:
+    A person: two different given names or surnames. A place or organisation: two
+    unrelated names written side by side in one text of one language (``Marenia``
+    and ``Arvena`` in the same English article are two places, whatever a
+    mis-paired translation says); names that contain one another (``Lunava``,
+    ``Lunava River``), spell each other's initials (``IRBC``) or are spelled alike
+    may still join.
+    """
+
+    def __init__(self, nodes: dict[str, _Node], mentions: Sequence[NameMention]) -> None:
         super().__init__()
         self.nodes = nodes
         self.people: dict[str, set[tuple[str, str]]] = {
@@ -529,6 +537,12 @@ class _GuardedUnion(_UnionFind):
             for n, node in nodes.items()
             if node.type == "PER"
         }
+        self.texts: dict[str, dict[tuple[str, str], set[str]]] = {}
+        for n, node in nodes.items():
+            if node.type != "PER":
+                places = self.texts[n] = {}
+                for i in node.mentions:
+                    places.setdefault((mentions[i].doc, mentions[i].lang), set()).add(node.key)
 
     def union(self, a: str, b: str) -> str:
         ra, rb = self.find(a), self.find(b)
@@ -537,10 +551,33 @@ class _GuardedUnion(_UnionFind):
         pa, pb = self.people.get(ra, set()), self.people.get(rb, set())
         if any(_conflict(x, y) for x in pa for y in pb):
             return ra
+        ta, tb = self.texts.get(ra, {}), self.texts.get(rb, {})
+        for text in ta.keys() & tb.keys():
+            if any(_unrelated(x, y) for x in ta[text] for y in tb[text]):
+                return ra
         keep = super().union(ra, rb)
         if pa or pb:
             self.people[keep] = pa | pb
+        if ta or tb:
+            merged = {text: set(keys) for text, keys in ta.items()}
+            for text, keys in tb.items():
+                merged.setdefault(text, set()).update(keys)
+            self.texts[keep] = merged
         return keep
+
+
+def _unrelated(a: str, b: str) -> bool:
+    """Two place or organisation keys that cannot name one thing in one text."""
+    ta, tb = set(a.split()), set(b.split())
+    if ta <= tb or tb <= ta or similarity(a, b) >= _SAME_NAME:
+        return False
+    short, long = sorted((a, b), key=len)
+    if " " not in short:
+        initials = "".join(w[0] for w in long.split() if w)
+        letters = iter(initials)
+        if len(short) >= 2 and all(ch in letters for ch in short):
+            return False
+    return True
 
 
 def _conflict(x: tuple[str, str], y: tuple[str, str]) -> bool:

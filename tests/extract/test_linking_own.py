@@ -252,6 +252,24 @@ def test_string_rules_within_one_language() -> None:
     assert labels[12] not in sherman  # types never merge
 
 
+def test_a_mispaired_translation_never_joins_two_places_named_in_one_text() -> None:
+    mentions = [
+        _m("en1", 0, "en", "LOC", "Marenia"),
+        _m("en1", 1, "en", "LOC", "Arvena"),
+        _m("en1", 2, "en", "LOC", "Lunava"),
+        _m("en1", 3, "en", "LOC", "Lunava River"),
+        _m("ru1", 0, "ru", "LOC", "Марения"),
+        _m("ru1", 1, "ru", "LOC", "Арвена"),
+    ]
+    # One aligned sentence pair paired the names the wrong way round; others got them right.
+    pairs = [("en", "Arvena", "ru", "Марения", 1), ("en", "Marenia", "ru", "Марения", 3)]
+    aligned = [(("en1", 1), ("ru1", 0))]
+    labels = EntityLinker(Settings()).cluster(mentions, pairs, aligned)
+    assert labels[0] != labels[1]  # both are written in one English text: two places
+    assert labels[0] == labels[4] and labels[1] == labels[5]  # transliteration still joins
+    assert labels[2] == labels[3]  # one name inside the other may join
+
+
 def test_result_does_not_depend_on_input_order() -> None:
     mentions = [
         _m("a", 0, "en", "PER", "John Sherman"),
