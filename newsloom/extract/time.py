@@ -148,8 +148,8 @@ def add_months(d: date, months: int) -> tuple[int, int]:
 
 _FUTURE = {
     "en": re.compile(
-        r"\b(?:will|shall|'ll|next|upcoming|coming|due to|scheduled|set to|plans? to|"
-        r"is to|are to|expected to)\b",
+        r"\b(?:will|shall|'ll|next|upcoming|coming|comes|due to|scheduled|set to|"
+        r"plans? to|is to|are to|expected to)\b",
         re.IGNORECASE,
     ),
     "ru": re.compile(

@@ -105,3 +105,13 @@ def test_year_inference_looks_back_more_than_ahead() -> None:
     assert infer_year(ANCHOR, 6, 16, None) == 2021
     assert infer_year(ANCHOR, 2, 1, None) == 2022
     assert infer_year(ANCHOR, 12, 20, "future") == 2022
+
+
+def test_a_month_in_a_present_tense_forecast_is_ahead() -> None:
+    march = Anchor(date(2025, 3, 13), 2025)
+    assert values("The real test comes in August, when the fields need water.", "en", march) == {
+        "August": "2025-08"
+    }
+    assert values("Farmers were angry in August, when the fields dried.", "en", march) == {
+        "August": "2024-08"
+    }
