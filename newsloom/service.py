@@ -16,6 +16,7 @@ from newsloom.clean.boilerplate import Boilerplate
 from newsloom.clean.parse import Parser
 from newsloom.clean.recurring import RecurringLines, line_hashes, source_key
 from newsloom.embed import load_encoder
+from newsloom.embed.memo import MemoEncoder
 from newsloom.errors import ConfigError, InputError, NewsloomError, NotFoundError
 from newsloom.extract.linking import EntityLinker, entity_json, entity_mentions, find_entity
 from newsloom.extract.quotes import merge_quotes
@@ -31,6 +32,19 @@ from newsloom.store import Store
 from newsloom.stories.cluster import StoryClusterer
 
 Progress = Callable[[int], None]
+
+
+_READ_ENCODERS: dict[int, MemoEncoder] = {}
+
+
+def read_encoder(settings: Settings) -> MemoEncoder:
+    """The encoder of read-side use cases (align, quotes, timeline, brief): the process's
+    encoder behind one :class:`MemoEncoder`, so page views share remembered vectors."""
+    encoder = load_encoder(settings)
+    memo = _READ_ENCODERS.get(id(encoder))
+    if memo is None or memo.encoder is not encoder:
+        memo = _READ_ENCODERS[id(encoder)] = MemoEncoder(encoder)
+    return memo
 
 
 @dataclass
@@ -367,7 +381,7 @@ def align(store: Store, settings: Settings, a_ref: str, b_ref: str | None = None
             views = list(doc_b.views())
             lang_b = next((lang for lang in views if lang != lang_a), views[0])
     assert lang_b is not None
-    return align_views(doc_a, lang_a, doc_b, lang_b, load_encoder(settings).encode, settings)
+    return align_views(doc_a, lang_a, doc_b, lang_b, read_encoder(settings).encode, settings)
 
 
 def alignment_json(al: ViewAlignment) -> dict[str, object]:
@@ -388,7 +402,7 @@ def alignment_json(al: ViewAlignment) -> dict[str, object]:
 
 def export_parallel(store: Store, settings: Settings, fmt: str, out: TextIO) -> int:
     """Write every aligned translation pair as a parallel corpus; returns the pairs written."""
-    embed = load_encoder(settings).encode
+    embed = read_encoder(settings).encode
     alignments = (
         align_views(store.get(r.a), r.a_lang, store.get(r.b), r.b_lang, embed, settings)
         for r in store.relations()
@@ -419,7 +433,7 @@ def quotes(
 ) -> list[dict[str, object]]:
     """Who said what, a quote and its translations merged into one with its renderings."""
     docs = _documents(store, doc_ids)
-    groups = merge_quotes(docs, store.relations(), load_encoder(settings).encode)
+    groups = merge_quotes(docs, store.relations(), read_encoder(settings).encode)
     return [g.to_json(lang) for g in groups]
 
 
@@ -428,7 +442,7 @@ def timeline(
 ) -> list[dict[str, object]]:
     """Dated events ordered by date, the same event in several languages merged."""
     docs = _documents(store, doc_ids)
-    return [e.to_json() for e in build_timeline(docs, load_encoder(settings).encode, lang=lang)]
+    return [e.to_json() for e in build_timeline(docs, read_encoder(settings).encode, lang=lang)]
 
 
 def list_stories(store: Store) -> list[dict[str, object]]:
@@ -489,7 +503,7 @@ def brief(store: Store, settings: Settings, story_ref: str, lang: str = "en") ->
         if exc.code != "NL304":
             raise
         raise NotFoundError("NL240", None, ref=story_ref) from None
-    return build_briefing(store, settings, story_id, lang.lower(), load_encoder(settings).encode)
+    return build_briefing(store, settings, story_id, lang.lower(), read_encoder(settings).encode)
 
 
 def recluster(store: Store, settings: Settings) -> dict[str, object]:

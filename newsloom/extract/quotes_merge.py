@@ -123,16 +123,17 @@ def merge_quotes(
             i = parent[i]
         return i
 
-    for i, (di, qi, _, ki) in enumerate(items):
-        for j in range(i + 1, len(items)):
-            dj, qj, _, kj = items[j]
-            if sims[i, j] < min_cos or (di.id == dj.id and qi.lang == qj.lang):
-                continue
-            same = ki is not None and ki == kj
-            comparable = _script(ki) == _script(kj) and ki is not None
-            linked = di.id == dj.id or (di.id, dj.id) in related
-            if same or (not comparable and linked):
-                parent[root(j)] = root(i)
+    scripts = [_script(key) for *_, key in items]
+    close_i, close_j = np.nonzero(np.triu(sims >= min_cos, k=1))  # row by row, as a loop would
+    for i, j in zip(close_i.tolist(), close_j.tolist(), strict=True):
+        (di, qi, _, ki), (dj, qj, _, kj) = items[i], items[j]
+        if di.id == dj.id and qi.lang == qj.lang:
+            continue
+        same = ki is not None and ki == kj
+        comparable = scripts[i] == scripts[j] and ki is not None
+        linked = di.id == dj.id or (di.id, dj.id) in related
+        if same or (not comparable and linked):
+            parent[root(j)] = root(i)
     groups: dict[int, QuoteGroup] = {}
     for i, (doc, q, text, key) in enumerate(items):
         group = groups.setdefault(root(i), QuoteGroup(key))
