@@ -17,15 +17,10 @@ from typing import Literal
 
 from newsloom.model import Document
 from newsloom.settings import Settings
-from newsloom.stories.features import (
-    IdfTable,
-    Profile,
-    gap_days,
-    name_forms,
-    pair_features,
-    piece_profile,
-)
+from newsloom.stories.features import Profile, gap_days, pair_features, piece_profile
+from newsloom.stories.idf import IdfTable
 from newsloom.stories.index import StoryIndex
+from newsloom.stories.keys import name_forms
 from newsloom.stories.model import StoryModels, load_models
 
 VECTOR_DIM = 512
@@ -117,7 +112,7 @@ class Clustering:
         self.doc_story: dict[str, str] = {}
         self.links: dict[tuple[str, str], float] = {}
         self.merges: list[tuple[str, str, str]] = []
-        self.idf = IdfTable(models.background)
+        self.idf = IdfTable(models.idf_prior)
         self.index = StoryIndex(VECTOR_DIM, dtype=self.index_dtype)
 
     # -- state ----------------------------------------------------------------

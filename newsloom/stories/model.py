@@ -17,9 +17,10 @@ from importlib import resources
 import numpy as np
 
 from newsloom.errors import ModelError
-from newsloom.stories.features import FEATURES, Centring, IdfTable
+from newsloom.stories.features import FEATURES, Centring
 
 Row = list[float | None]
+Evidence = dict[str, float | None]
 
 
 def design(rows: list[Row], centres: list[float]) -> np.ndarray:
@@ -41,17 +42,29 @@ class LinkModel:
     bias: float
     threshold: float = 0.5
     features: tuple[str, ...] = FEATURES
+    """The names of the evidence it weighs (a subset of :data:`FEATURES`), in weight order."""
     meta: dict[str, object] = field(default_factory=dict)
 
-    def logit(self, row: Row) -> float:
-        return float(self.bias + design([row], self.centres)[0] @ np.asarray(self.weights))
+    def row(self, evidence: Evidence) -> Row:
+        return [evidence[name] for name in self.features]
 
-    def probability(self, row: Row) -> float:
-        return 1.0 / (1.0 + math.exp(-self.logit(row)))
+    def logit(self, evidence: Evidence) -> float:
+        x = design([self.row(evidence)], self.centres)[0]
+        return float(self.bias + x @ np.asarray(self.weights))
+
+    def probability(self, evidence: Evidence) -> float:
+        return 1.0 / (1.0 + math.exp(-self.logit(evidence)))
 
     @classmethod
-    def fit(cls, rows: list[Row], labels: list[int], l2: float = 1.0) -> LinkModel:
+    def fit(
+        cls,
+        evidence: list[Evidence],
+        labels: list[int],
+        features: tuple[str, ...] = FEATURES,
+        l2: float = 1.0,
+    ) -> LinkModel:
         """Newton's method on the L2-penalised log-likelihood (the bias is not penalised)."""
+        rows = [[e[name] for name in features] for e in evidence]
         y = np.asarray(labels, dtype=np.float64)
         centres = []
         for j in range(len(rows[0])):
@@ -71,7 +84,12 @@ class LinkModel:
             beta -= step
             if float(np.abs(step).max()) < 1e-8:
                 break
-        return cls(weights=[float(b) for b in beta[1:]], centres=centres, bias=float(beta[0]))
+        return cls(
+            weights=[float(b) for b in beta[1:]],
+            centres=centres,
+            bias=float(beta[0]),
+            features=tuple(features),
+        )
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -97,18 +115,19 @@ class LinkModel:
 
 @dataclass
 class StoryModels:
-    """Everything fitted: joining, linking related stories, language means, background counts."""
+    """Everything fitted: joining, linking related stories, language means, the idf prior."""
 
     join: LinkModel
     related: LinkModel
     centring: Centring
-    background: IdfTable
+    idf_prior: float
+    """Pieces without any key added to the collection's counts (see :class:`IdfTable`)."""
 
     def to_json(self) -> dict[str, object]:
         return {
             "join": self.join.to_json(),
             "related": self.related.to_json(),
-            "background": self.background.to_json(),
+            "idf_prior": self.idf_prior,
             "language_means": {
                 lang: [round(float(v), 5) for v in vec] for lang, vec in self.centring.means.items()
             },
@@ -123,7 +142,7 @@ class StoryModels:
             join=LinkModel.from_json(data["join"]),
             related=LinkModel.from_json(data["related"]),
             centring=Centring(means),
-            background=IdfTable.from_json(data["background"]),
+            idf_prior=float(data["idf_prior"]),
         )
 
 
@@ -135,7 +154,7 @@ def load_models() -> StoryModels:
         models = StoryModels.from_json(json.loads(text))
     except (OSError, ValueError, KeyError) as exc:
         raise ModelError("NL401", name="newsloom/stories/weights.json", detail=exc) from None
-    if models.join.features != FEATURES:
+    if not set(models.join.features + models.related.features) <= set(FEATURES):
         raise ModelError(
             "NL401",
             name="newsloom/stories/weights.json",

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsloom.stories.features import IdfTable, name_keys
+from newsloom.stories.idf import IdfTable
+from newsloom.stories.keys import name_keys
 
 if TYPE_CHECKING:
     from newsloom.stories.cluster import Story

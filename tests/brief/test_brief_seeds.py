@@ -72,8 +72,6 @@ def test_summary_is_in_english_through_aligned_translations(talks):
 
 def test_the_talks_briefing_holds_all_four_seeds(seeds, talks):
     _, ids = seeds
-    if ids["002"] not in talks.documents:
-        pytest.xfail("clustering: seed 002 is not in the story of seeds 000, 001 and 003")
     assert set(talks.documents) >= {ids[n] for n in ("000", "001", "002", "003")}
     assert {s.kind.kind for s in talks.sources} >= {
         "original", "translation", "machine_translation", "duplicate",

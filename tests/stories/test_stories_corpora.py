@@ -72,11 +72,6 @@ def test_demo_corpus_makes_three_stories_one_related(demo_db: Path, tmp_path: Pa
     _check(store, gold)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="002 (no date, machine-translated zh + en) stays apart from 000/001/003; "
-    "needs the extraction stages' entities and dates",
-)
 def test_seeds_make_two_stories_linked(tmp_path: Path) -> None:
     seeds = SHARED / "seeds"
     if not seeds.exists():

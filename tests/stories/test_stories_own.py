@@ -75,11 +75,15 @@ def test_number_keys_drop_thousands_separators() -> None:
 
 
 def test_link_model_learns_and_treats_missing_evidence_as_neutral() -> None:
-    rows = [[0.9, 0.8], [0.8, None], [0.2, 0.1], [0.3, 0.2], [0.85, 0.7], [0.25, None]]
-    model = LinkModel.fit(rows, [1, 1, 0, 0, 1, 0])
+    def ev(text: float, names: float | None) -> dict[str, float | None]:
+        return {"text": text, "names": names, "words": 0.0}
+
+    pairs = [(0.9, 0.8), (0.8, None), (0.2, 0.1), (0.3, 0.2), (0.85, 0.7), (0.25, None)]
+    model = LinkModel.fit([ev(*p) for p in pairs], [1, 1, 0, 0, 1, 0], ("text", "names"))
+    assert model.features == ("text", "names")
     assert model.weights[0] > 0
-    assert model.probability([0.9, 0.9]) > 0.5 > model.probability([0.2, 0.1])
-    assert model.logit([0.55, None]) == pytest.approx(model.logit([0.55, model.centres[1]]))
+    assert model.probability(ev(0.9, 0.9)) > 0.5 > model.probability(ev(0.2, 0.1))
+    assert model.logit(ev(0.55, None)) == pytest.approx(model.logit(ev(0.55, model.centres[1])))
 
 
 def test_index_finds_replaces_and_removes() -> None:
