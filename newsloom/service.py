@@ -6,7 +6,7 @@ data (dataclasses, dicts ready for JSON); they print nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import asdict, dataclass, field
 from typing import BinaryIO, Protocol, TextIO
@@ -445,9 +445,12 @@ def timeline(
     return [e.to_json() for e in build_timeline(docs, read_encoder(settings).encode, lang=lang)]
 
 
-def list_stories(store: Store) -> list[dict[str, object]]:
-    """Stories, largest first: titles per language, languages, span, members, related."""
-    rows = store.story_rows()
+def list_stories(store: Store, ids: Collection[str] | None = None) -> list[dict[str, object]]:
+    """Stories, largest first: titles per language, languages, span, members, related.
+
+    ``ids`` reads only those stories (a page about one story need not read them all).
+    """
+    rows = store.story_rows(ids)
     for row in rows:
         row["documents"] = row.pop("members")
         titles = row["titles"]
@@ -457,26 +460,28 @@ def list_stories(store: Store) -> list[dict[str, object]]:
 
 def resolve_story(store: Store, ref: str) -> str:
     """A story id from an id, a unique id prefix, a merged-away id, or a member document."""
-    rows = store.story_rows()
     merged = {old: new for old, new, _ in store.story_merges()}
     while ref in merged:
         ref = merged[ref]
-    ids = [str(row["id"]) for row in rows]
-    if ref in ids:
+    matches = sorted(set(store.story_ids(ref)) | set(store.story_ids("s-" + ref))) if ref else []
+    if ref in matches:
         return ref
-    matches = [i for i in ids if i.startswith(ref) or i.startswith("s-" + ref)]
     if len(matches) == 1:
         return matches[0]
-    doc = store.find(ref)
-    for row in rows:
-        if doc.id in row["members"]:
-            return str(row["id"])
-    raise NotFoundError("NL304", ref=ref)
+    story = store.story_of(store.find(ref).id)
+    if story is None:
+        raise NotFoundError("NL304", ref=ref)
+    return story
 
 
 def show_story(store: Store, ref: str) -> dict[str, object]:
-    story_id = resolve_story(store, ref)
-    return next(row for row in list_stories(store) if row["id"] == story_id)
+    return list_stories(store, [resolve_story(store, ref)])[0]
+
+
+def story_of_document(store: Store, doc_id: str) -> dict[str, object] | None:
+    """The story a document belongs to, if the clusterer has placed it."""
+    story = store.story_of(doc_id)
+    return None if story is None else list_stories(store, [story])[0]
 
 
 def story_documents(store: Store, ref: str) -> list[str]:

@@ -145,8 +145,9 @@ class _Builder:
                  embed: Embed) -> None:  # fmt: skip
         self.store, self.settings, self.lang, self.embed = store, settings, lang, embed
         self.cfg = check_settings(settings)
-        rows = {str(r["id"]): r for r in store.story_rows()}
-        self.row, self.rows = rows[story_id], rows
+        (self.row,) = store.story_rows([story_id])
+        related = [str(link["story"]) for link in self.row["related"]]  # type: ignore[union-attr]
+        self.rows = {str(r["id"]): r for r in store.story_rows(related)}
         self.docs: dict[str, Document] = {d: store.get(d) for d in self.row["members"]}
         seen: dict[tuple[str, ...], Relation] = {}
         for doc_id in self.docs:

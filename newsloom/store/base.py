@@ -7,7 +7,7 @@ again is a no-op (ids come from the content).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -173,8 +173,17 @@ class Store(Protocol):
         """Write changed stories, drop merged ones, record merges, replace links, at once."""
         ...
 
-    def story_rows(self) -> list[dict[str, object]]:
-        """Every story as a user sees it (titles, languages, span, members, related)."""
+    def story_rows(self, ids: Collection[str] | None = None) -> list[dict[str, object]]:
+        """Stories as a user sees them (titles, languages, span, members, related), largest
+        first: the stories of ``ids`` (a page reads only the ones it shows), or all."""
+        ...
+
+    def story_ids(self, prefix: str = "") -> list[str]:
+        """Ids of the stories whose id starts with ``prefix``, sorted."""
+        ...
+
+    def story_of(self, doc_id: str) -> str | None:
+        """The story a document is a member of; None before the clusterer placed it."""
         ...
 
     def story_members(self, story_id: str) -> list[str]: ...

@@ -28,7 +28,7 @@ import json
 import os
 import threading
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
 import numpy as np
@@ -239,10 +239,18 @@ class PostgresStore:
         with self._tx(lock=STORIES) as cur:
             postgres_stories.save_stories(cur, stories, removed, merges, links)
 
-    def story_rows(self) -> list[dict[str, object]]:
+    def story_rows(self, ids: Collection[str] | None = None) -> list[dict[str, object]]:
         with self._tx() as cur:  # one snapshot per statement: a transaction keeps them together
             cur.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-            return postgres_stories.story_rows(cur)
+            return postgres_stories.story_rows(cur, ids)
+
+    def story_ids(self, prefix: str = "") -> list[str]:
+        with self._read() as cur:
+            return postgres_stories.story_ids(cur, prefix)
+
+    def story_of(self, doc_id: str) -> str | None:
+        with self._read() as cur:
+            return postgres_stories.story_of(cur, doc_id)
 
     def story_members(self, story_id: str) -> list[str]:
         with self._read() as cur:

@@ -10,6 +10,7 @@ deletes and inserts.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from newsloom.store.stories_sql import _vector, story_row
@@ -87,20 +88,30 @@ def save_stories(
     )
 
 
-def story_rows(cur: psycopg.Cursor) -> list[dict[str, object]]:
-    """Every story as shown to a user (no vectors), largest first."""
-    cur.execute("SELECT story_id, doc_id FROM story_members ORDER BY story_id, doc_id")
+def story_rows(cur: psycopg.Cursor, ids: Collection[str] | None = None) -> list[dict[str, object]]:
+    """Stories as shown to a user (no vectors), largest first: those of ``ids``, or all."""
+    wanted = None if ids is None else sorted(ids)
+    only = "" if wanted is None else "WHERE story_id = ANY(%(ids)s) "
+    cur.execute(
+        f"SELECT story_id, doc_id FROM story_members {only}ORDER BY story_id, doc_id",
+        {"ids": wanted},
+    )
     members: dict[str, list[str]] = {}
     for story_id, doc_id in cur.fetchall():
         members.setdefault(story_id, []).append(doc_id)
-    cur.execute("SELECT a, b, score FROM story_links ORDER BY score DESC, a, b")
+    only = "" if wanted is None else "WHERE a = ANY(%(ids)s) OR b = ANY(%(ids)s) "
+    cur.execute(
+        f"SELECT a, b, score FROM story_links {only}ORDER BY score DESC, a, b", {"ids": wanted}
+    )
     related: dict[str, list[dict[str, object]]] = {}
     for a, b, score in cur.fetchall():
         related.setdefault(a, []).append({"story": b, "score": score})
         related.setdefault(b, []).append({"story": a, "score": score})
+    only = "" if wanted is None else "WHERE id = ANY(%(ids)s) "
     cur.execute(
         'SELECT id, titles, languages, outlets, start, "end", size, keywords, created, updated '
-        "FROM stories ORDER BY size DESC, created, id"
+        f"FROM stories {only}ORDER BY size DESC, created, id",
+        {"ids": wanted},
     )
     return [
         {
@@ -126,6 +137,19 @@ def story_rows(cur: psycopg.Cursor) -> list[dict[str, object]]:
 def story_members(cur: psycopg.Cursor, story_id: str) -> list[str]:
     cur.execute("SELECT doc_id FROM story_members WHERE story_id = %s ORDER BY doc_id", (story_id,))
     return [r[0] for r in cur.fetchall()]
+
+
+def story_ids(cur: psycopg.Cursor, prefix: str) -> list[str]:
+    """Ids of the stories whose id starts with ``prefix`` (case-sensitive), sorted."""
+    cur.execute("SELECT id FROM stories WHERE starts_with(id, %s) ORDER BY id", (prefix,))
+    return [r[0] for r in cur.fetchall()]
+
+
+def story_of(cur: psycopg.Cursor, doc_id: str) -> str | None:
+    """The story a document is a member of, if it has been placed in one."""
+    cur.execute("SELECT story_id FROM story_members WHERE doc_id = %s", (doc_id,))
+    row = cur.fetchone()
+    return None if row is None else row[0]
 
 
 def story_merges(cur: psycopg.Cursor) -> list[tuple[str, str, str]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import asdict
 from datetime import UTC, datetime
 from importlib import resources
@@ -282,8 +282,14 @@ class SQLiteStore:
     def save_stories(self, stories: list, removed: list[str], merges: list, links: dict) -> None:
         stories_sql.save_stories(self._db, stories, removed, merges, links)
 
-    def story_rows(self) -> list[dict[str, object]]:
-        return stories_sql.story_rows(self._db)
+    def story_rows(self, ids: Collection[str] | None = None) -> list[dict[str, object]]:
+        return stories_sql.story_rows(self._db, ids)
+
+    def story_ids(self, prefix: str = "") -> list[str]:
+        return stories_sql.story_ids(self._db, prefix)
+
+    def story_of(self, doc_id: str) -> str | None:
+        return stories_sql.story_of(self._db, doc_id)
 
     def story_members(self, story_id: str) -> list[str]:
         return stories_sql.story_members(self._db, story_id)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -123,12 +124,18 @@ def save_stories(
         raise
 
 
-def story_rows(conn: sqlite3.Connection) -> list[dict[str, object]]:
-    """Every story as shown to a user (no vectors), largest first."""
+def story_rows(
+    conn: sqlite3.Connection, ids: Collection[str] | None = None
+) -> list[dict[str, object]]:
+    """Stories as shown to a user (no vectors), largest first: those of ``ids``, or all."""
     out = []
+    where, args = "", ()
+    if ids is not None:
+        where, args = "WHERE id IN (SELECT value FROM json_each(?)) ", (json.dumps(sorted(ids)),)
     for row in conn.execute(
         'SELECT id, titles, languages, outlets, start, "end", size, keywords, created, updated '
-        "FROM stories ORDER BY size DESC, created, id"
+        f"FROM stories {where}ORDER BY size DESC, created, id",
+        args,
     ):
         story_id, titles, languages, outlets, start, end, size, keywords, created, updated = row
         out.append(
@@ -164,6 +171,18 @@ def story_members(conn: sqlite3.Connection, story_id: str) -> list[str]:
             "SELECT doc_id FROM story_members WHERE story_id = ? ORDER BY doc_id", (story_id,)
         )
     ]
+
+
+def story_ids(conn: sqlite3.Connection, prefix: str) -> list[str]:
+    """Ids of the stories whose id starts with ``prefix`` (case-sensitive), sorted."""
+    sql = "SELECT id FROM stories WHERE substr(id, 1, length(?1)) = ?1 ORDER BY id"
+    return [r[0] for r in conn.execute(sql, (prefix,))]
+
+
+def story_of(conn: sqlite3.Connection, doc_id: str) -> str | None:
+    """The story a document is a member of, if it has been placed in one."""
+    row = conn.execute("SELECT story_id FROM story_members WHERE doc_id = ?", (doc_id,)).fetchone()
+    return None if row is None else row[0]
 
 
 def story_merges(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:

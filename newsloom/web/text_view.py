@@ -43,11 +43,6 @@ def segments(text: str, spans: list[tuple[int, int, str, str]]) -> list[Segment]
     return out
 
 
-def find_story(store: Store, doc_id: str) -> dict[str, object] | None:
-    """The story a document belongs to, if the clusterer has placed it."""
-    return next((s for s in service.list_stories(store) if doc_id in s["documents"]), None)
-
-
 def document_page(store: Store, ref: str) -> dict[str, object]:
     """A document's metadata, relations and paragraphs with names, quotes and dates marked.
 
@@ -85,7 +80,7 @@ def document_page(store: Store, ref: str) -> dict[str, object]:
         "title": doc.meta.title or doc.source,
         "paragraphs": paragraphs,
         "relations": relations,
-        "story": find_story(store, doc.id),
+        "story": service.story_of_document(store, doc.id),
         "views": list(doc.views()),
         "counts": {
             "mentions": len(doc.mentions),
@@ -190,5 +185,9 @@ def parallel_page(
         "unaligned_a": sum(unaligned(row.a) for row in rows),
         "unaligned_b": sum(unaligned(row.b) for row in rows),
         "relation": relation,
-        "story": service.show_story(store, story_ref) if story_ref else find_story(store, al.a),
+        "story": (
+            service.show_story(store, story_ref)
+            if story_ref
+            else service.story_of_document(store, al.a)
+        ),
     }

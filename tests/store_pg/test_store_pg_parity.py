@@ -54,6 +54,10 @@ def assert_same_store(sqlite_path: Path, pg_url: str) -> None:
             return sorted(rows, key=lambda row: row[0])
 
         assert stories(pg) == stories(lite) and stories(lite)
+        for sid, members, *_ in stories(lite):
+            (row,) = pg.story_rows([sid])
+            assert row["members"] == members and pg.story_of(members[0]) == sid
+            assert sid in pg.story_ids(sid[:5]) and lite.story_ids(sid[:5]) == pg.story_ids(sid[:5])
         assert pg.story_merges() == lite.story_merges()
         assert pg.entities() == lite.entities()
         assert pg.name_pairs() == lite.name_pairs()
