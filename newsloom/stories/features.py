@@ -148,17 +148,6 @@ class Centring:
         return _unit(mean - centre if centre is not None else mean)
 
 
-def latest_mentioned_day(doc: Document) -> date | None:
-    """The latest day the text names, standing in for a missing publication date.
-
-    A page scraped without its date still says when things happened, and a report
-    comes out on or soon after the latest day it names; without this, an undated
-    article on an earlier event has no time span and the gap evidence is silent.
-    """
-    days = [d for t in doc.timexes if t.kind == "absolute" and (d := parse_day(t.value))]
-    return max(days) if days else None
-
-
 def piece_profile(docs: list[Document], centring: Centring) -> Profile:
     """The profile of one piece of writing: a document with its copies and translations.
 
@@ -186,7 +175,7 @@ def piece_profile(docs: list[Document], centring: Centring) -> Profile:
         keys["mentions"] |= mention_keys(doc)
         keys["leads"] |= mention_keys(doc, lead_paragraphs(doc, LEAD_SENTENCES))
         keys["dates"] |= date_keys(doc)
-        day = parse_day(doc.meta.published) or latest_mentioned_day(doc)
+        day = parse_day(doc.meta.published)
         if day is not None:
             days.append(day)
     return Profile(
