@@ -9,12 +9,10 @@ deletes and inserts.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
-from newsloom.store.stories_sql import _vector, story_row
-from newsloom.stories.features import Profile
+from newsloom.store.stories_sql import story_from_row, story_row
 
 if TYPE_CHECKING:
     import psycopg
@@ -24,27 +22,11 @@ if TYPE_CHECKING:
 
 def load_stories(cur: psycopg.Cursor) -> tuple[list[Story], dict[tuple[str, str], float]]:
     """Every story with its members, and the related links between stories."""
-    from newsloom.stories.cluster import Story
-
-    stories = []
     cur.execute(
         "SELECT id, vector, lead, profile, state, created, updated FROM stories "
         "ORDER BY created, id"
     )
-    for story_id, vector, lead, profile, state, created, updated in cur.fetchall():
-        stories.append(
-            Story(
-                id=story_id,
-                profile=Profile.from_json(profile, _vector(vector), _vector(lead)),
-                members=state["members"],
-                titles=state["titles"],
-                outlets=Counter(state["outlets"]),
-                languages=Counter(state["languages"]),
-                forms=Counter(state["forms"]),
-                created=created,
-                updated=updated,
-            )
-        )
+    stories = [story_from_row(*row) for row in cur.fetchall()]
     cur.execute("SELECT a, b, score FROM story_links ORDER BY a, b")
     links = {(a, b): score for a, b, score in cur.fetchall()}
     return stories, links

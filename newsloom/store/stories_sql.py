@@ -29,30 +29,40 @@ def _vector(blob: bytes | None) -> np.ndarray | None:
     return None if blob is None else from_blob(blob, VECTOR_DIM)[0].astype(np.float32)
 
 
-def load_stories(conn: sqlite3.Connection) -> tuple[list[Story], dict[tuple[str, str], float]]:
-    """Every story with its members, and the related links between stories."""
+def story_from_row(
+    story_id: str,
+    vector: bytes | None,
+    lead: bytes | None,
+    profile: dict,
+    state: dict,
+    created: str,
+    updated: str,
+) -> Story:
+    """A ``stories`` row (JSON already decoded) as the clusterer's :class:`Story`."""
     from newsloom.stories.cluster import Story
 
-    stories = []
-    for row in conn.execute(
-        "SELECT id, vector, lead, profile, state, created, updated FROM stories "
-        "ORDER BY created, id"
-    ):
-        story_id, vector, lead, profile, state, created, updated = row
-        state = json.loads(state)
-        stories.append(
-            Story(
-                id=story_id,
-                profile=Profile.from_json(json.loads(profile), _vector(vector), _vector(lead)),
-                members=state["members"],
-                titles=state["titles"],
-                outlets=Counter(state["outlets"]),
-                languages=Counter(state["languages"]),
-                forms=Counter(state["forms"]),
-                created=created,
-                updated=updated,
-            )
+    return Story(
+        id=story_id,
+        profile=Profile.from_json(profile, _vector(vector), _vector(lead)),
+        members=state["members"],
+        titles=state["titles"],
+        outlets=Counter(state["outlets"]),
+        languages=Counter(state["languages"]),
+        forms=Counter(state["forms"]),
+        created=created,
+        updated=updated,
+    )
+
+
+def load_stories(conn: sqlite3.Connection) -> tuple[list[Story], dict[tuple[str, str], float]]:
+    """Every story with its members, and the related links between stories."""
+    stories = [
+        story_from_row(story_id, vector, lead, json.loads(profile), json.loads(state), *times)
+        for story_id, vector, lead, profile, state, *times in conn.execute(
+            "SELECT id, vector, lead, profile, state, created, updated FROM stories "
+            "ORDER BY created, id"
         )
+    ]
     links = {(a, b): score for a, b, score in conn.execute("SELECT a, b, score FROM story_links")}
     return stories, links
 
